@@ -1,0 +1,212 @@
+package eu.municipia.identity.control;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
+import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import com.nimbusds.langtag.LangTag;
+import com.nimbusds.langtag.LangTagException;
+import eu.municipia.identity.entity.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The browser login: OIDC authorization-code flow with PKCE (S256), state and nonce, against
+ * Keycloak. The pending login lives in the session until the callback; the logged-in {@link
+ * Caller} lives there afterwards.
+ */
+@ApplicationScoped
+public class BrowserLogin {
+
+  public static final String CALLBACK_PATH = "/auth/callback";
+  static final String CALLER = Caller.class.getName();
+  static final String ID_TOKEN = BrowserLogin.class.getName() + ".idToken";
+  private static final String PENDING = PendingLogin.class.getName();
+
+  /** {@code organization:*}: all of a person's associations in one token, and no picker. */
+  private static final Scope SCOPE = new Scope("openid", "profile", "email", "organization:*");
+
+  @Inject OidcSettings settings;
+  @Inject OidcProvider provider;
+  @Inject BearerTokens bearerTokens;
+
+  /** The address of Keycloak's login page for this request; remembers where to come back to. */
+  public URI start(HttpServletRequest request, String returnTo, String language) {
+    PendingLogin pending = new PendingLogin(new State(), new Nonce(), new CodeVerifier(), returnTo);
+    request.getSession(true).setAttribute(PENDING, pending);
+    AuthenticationRequest.Builder auth =
+        new AuthenticationRequest.Builder(
+                new ResponseType(ResponseType.Value.CODE),
+                SCOPE,
+                new ClientID(settings.clientId()),
+                callbackUri(request))
+            .endpointURI(provider.metadata().getAuthorizationEndpointURI())
+            .state(pending.state())
+            .nonce(pending.nonce())
+            .codeChallenge(pending.verifier(), CodeChallengeMethod.S256);
+    try {
+      auth.uiLocales(List.of(LangTag.parse(language)));
+    } catch (LangTagException ignoredBadLanguage) {
+      // Keycloak then shows its default language.
+    }
+    return auth.build().toURI();
+  }
+
+  /**
+   * Completes the login on the callback: checks state, exchanges the code with the PKCE verifier,
+   * validates the ID token (signature, issuer, audience, nonce) and the access token, then stores
+   * the caller under a new session id. Returns where the person wanted to go.
+   */
+  public String complete(HttpServletRequest request) throws LoginFailedException {
+    HttpSession session = request.getSession(false);
+    PendingLogin pending = session == null ? null : (PendingLogin) session.getAttribute(PENDING);
+    if (pending == null) {
+      throw new LoginFailedException("No login is in progress in this browser session.");
+    }
+    session.removeAttribute(PENDING);
+    AuthenticationSuccessResponse success = parseCallback(request, pending);
+    OIDCTokenResponse tokens = exchange(success.getAuthorizationCode(), request, pending);
+    JWT idToken = tokens.getOIDCTokens().getIDToken();
+    try {
+      new IDTokenValidator(
+              new Issuer(settings.issuer()),
+              new ClientID(settings.clientId()),
+              new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, provider.keys()),
+              null)
+          .validate(idToken, pending.nonce());
+      Caller caller = bearerTokens.verify(tokens.getOIDCTokens().getAccessToken().getValue());
+      request.changeSessionId();
+      session.setAttribute(CALLER, caller);
+      session.setAttribute(ID_TOKEN, idToken.serialize());
+      return pending.returnTo();
+    } catch (com.nimbusds.jose.proc.BadJOSEException
+        | com.nimbusds.jose.JOSEException
+        | InvalidTokenException e) {
+      throw new LoginFailedException("The tokens from the identity provider were refused.", e);
+    }
+  }
+
+  public Optional<Caller> loggedIn(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return Optional.ofNullable(session == null ? null : (Caller) session.getAttribute(CALLER));
+  }
+
+  /** Ends the session here and returns Keycloak's end-session address to end it there too. */
+  public URI logout(HttpServletRequest request, String returnTo) {
+    HttpSession session = request.getSession(false);
+    String idToken = session == null ? null : (String) session.getAttribute(ID_TOKEN);
+    if (session != null) {
+      session.invalidate();
+    }
+    URI back = URI.create(baseUrl(request) + returnTo);
+    try {
+      return new LogoutRequest(
+              provider.metadata().getEndSessionEndpointURI(),
+              idToken == null ? null : com.nimbusds.jwt.JWTParser.parse(idToken),
+              null,
+              new ClientID(settings.clientId()),
+              back,
+              null,
+              null)
+          .toURI();
+    } catch (java.text.ParseException e) {
+      return back;
+    }
+  }
+
+  public String baseUrl(HttpServletRequest request) {
+    return settings
+        .baseUrl()
+        .orElseGet(
+            () -> {
+              // Only where app.base-url is not set (local runs, tests): behind a proxy, set it.
+              String scheme = request.getScheme();
+              int port = request.getServerPort();
+              boolean defaultPort =
+                  ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+              return scheme
+                  + "://"
+                  + request.getServerName()
+                  + (defaultPort ? "" : ":" + port)
+                  + request.getContextPath();
+            });
+  }
+
+  private URI callbackUri(HttpServletRequest request) {
+    return URI.create(baseUrl(request) + CALLBACK_PATH);
+  }
+
+  private AuthenticationSuccessResponse parseCallback(
+      HttpServletRequest request, PendingLogin pending) throws LoginFailedException {
+    try {
+      String query = request.getQueryString() == null ? "" : request.getQueryString();
+      AuthenticationResponse response =
+          AuthenticationResponseParser.parse(URI.create(callbackUri(request) + "?" + query));
+      if (response instanceof AuthenticationErrorResponse error) {
+        throw new LoginFailedException(
+            "The identity provider refused the login: " + error.getErrorObject().getCode());
+      }
+      if (!pending.state().equals(response.getState())) {
+        throw new LoginFailedException("The login answer does not belong to this session.");
+      }
+      return response.toSuccessResponse();
+    } catch (ParseException e) {
+      throw new LoginFailedException("The login answer could not be read.", e);
+    }
+  }
+
+  private OIDCTokenResponse exchange(
+      AuthorizationCode code, HttpServletRequest request, PendingLogin pending)
+      throws LoginFailedException {
+    TokenRequest tokenRequest =
+        new TokenRequest(
+            provider.metadata().getTokenEndpointURI(),
+            new ClientSecretBasic(
+                new ClientID(settings.clientId()), new Secret(settings.clientSecret())),
+            new AuthorizationCodeGrant(code, callbackUri(request), pending.verifier()));
+    try {
+      TokenResponse response = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
+      if (!response.indicatesSuccess()) {
+        throw new LoginFailedException(
+            "The identity provider refused the code: "
+                + response.toErrorResponse().getErrorObject().getCode());
+      }
+      return (OIDCTokenResponse) response.toSuccessResponse();
+    } catch (ParseException | IOException e) {
+      throw new LoginFailedException("The identity provider could not be asked for tokens.", e);
+    }
+  }
+
+  private record PendingLogin(State state, Nonce nonce, CodeVerifier verifier, String returnTo)
+      implements Serializable {}
+}

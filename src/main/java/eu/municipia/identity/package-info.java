@@ -1,0 +1,2 @@
+/** Who the caller is (Keycloak, OIDC) and which roles they hold in the current association. */
+package eu.municipia.identity;

@@ -1,0 +1,118 @@
+package eu.municipia.tenancy.boundary;
+
+import eu.municipia.identity.control.PageAccess;
+import eu.municipia.tenancy.control.TenantResolution;
+import eu.municipia.tenancy.control.TenantResolver;
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Routes each request: an association's pages ({@code /smopk/members}) to their Faces views
+ * ({@code /t/members.xhtml}) once the tenant is known and the caller may see them; an unknown
+ * association to 404. The views are reachable only this way, never by their own path.
+ */
+@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
+public class TenantFilter extends HttpFilter {
+
+  static final String VIEW_ROOT = "/t";
+  private static final Pattern PAGE_PATH = Pattern.compile("(/[a-z0-9-]+)*/?");
+
+  @Inject TenantResolver resolver;
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    String path = TenantResolver.pathWithinApp(req);
+    if (path.startsWith("/api/")) {
+      if (path.startsWith("/api/v1/tenants/") && resolver.resolve(req).isEmpty()) {
+        notFoundProblem(res, "No such association.");
+        return;
+      }
+      chain.doFilter(req, res);
+      return;
+    }
+    if (isPlatformPath(path)) {
+      chain.doFilter(req, res);
+      return;
+    }
+    if (path.startsWith(VIEW_ROOT + "/") || path.endsWith(".xhtml")) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    TenantResolution resolution = resolver.resolution(req);
+    if (resolution.tenant().isEmpty()) {
+      if ("/".equals(path)) {
+        chain.doFilter(req, res);
+      } else {
+        res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      }
+      return;
+    }
+    String within = resolution.pathWithinTenant();
+    if (within.isEmpty()) {
+      res.sendRedirect(req.getContextPath() + resolution.urlPrefix() + "/");
+      return;
+    }
+    Optional<String> view = viewFor(within);
+    if (view.isEmpty() || req.getServletContext().getResource(view.get()) == null) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    Optional<String> role = PageAccess.requiredRole(within);
+    if (role.isPresent() && !req.isUserInRole(role.get())) {
+      res.sendError(
+          req.getUserPrincipal() == null
+              ? HttpServletResponse.SC_UNAUTHORIZED
+              : HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    req.getRequestDispatcher(view.get()).forward(req, res);
+  }
+
+  /** "/" is the home view; "/admin/roles" is "/t/admin/roles.xhtml". */
+  static Optional<String> viewFor(String pathWithinTenant) {
+    if (!PAGE_PATH.matcher(pathWithinTenant).matches()) {
+      return Optional.empty();
+    }
+    String page = pathWithinTenant.endsWith("/") && pathWithinTenant.length() > 1
+        ? pathWithinTenant.substring(0, pathWithinTenant.length() - 1)
+        : pathWithinTenant;
+    return Optional.of(VIEW_ROOT + ("/".equals(page) ? "/home" : page) + ".xhtml");
+  }
+
+  private static boolean isPlatformPath(String path) {
+    // Payara serves MicroProfile Health, OpenAPI and Metrics inside the root web module.
+    return path.startsWith("/auth/")
+        || path.equals("/health")
+        || path.startsWith("/health/")
+        || path.equals("/openapi")
+        || path.startsWith("/openapi/")
+        || path.equals("/metrics")
+        || path.startsWith("/metrics/")
+        || path.startsWith("/jakarta.faces.resource/")
+        || path.startsWith("/static/")
+        || path.startsWith("/errors/")
+        || path.equals("/index.xhtml")
+        || path.equals("/favicon.ico");
+  }
+
+  private static void notFoundProblem(HttpServletResponse res, String detail) throws IOException {
+    res.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    res.setContentType("application/problem+json");
+    res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    res.getWriter()
+        .write("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\""
+            + detail
+            + "\"}");
+  }
+}

@@ -1,0 +1,98 @@
+package eu.municipia.tenancy.control;
+
+import eu.municipia.tenancy.entity.Tenant;
+import eu.municipia.tenancy.entity.TenantSlug;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The list of associations and their custom domains, read from the shared {@code tenant} tables.
+ * Every request needs it before any tenant is known, so it is read with plain JDBC (these tables
+ * have no row-level security) and kept for a short time.
+ */
+@ApplicationScoped
+public class TenantDirectory {
+
+  private static final Duration FRESHNESS = Duration.ofSeconds(30);
+
+  @Resource(lookup = "java:app/jdbc/municipia")
+  DataSource dataSource;
+
+  private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+
+  public Optional<Tenant> bySlug(String slug) {
+    return Optional.ofNullable(current().bySlug().get(slug));
+  }
+
+  public Optional<Tenant> byHost(String host) {
+    return Optional.ofNullable(current().byHost().get(host)).flatMap(this::bySlug);
+  }
+
+  public List<Tenant> all() {
+    return current().bySlug().values().stream()
+        .sorted((a, b) -> a.id().compareTo(b.id()))
+        .toList();
+  }
+
+  /** Forgets the cached list, so a tenant created a moment ago is found at once. */
+  public void refresh() {
+    snapshot.set(null);
+  }
+
+  private Snapshot current() {
+    Snapshot s = snapshot.get();
+    if (s == null || s.readAt().plus(FRESHNESS).isBefore(Instant.now())) {
+      s = load();
+      snapshot.set(s);
+    }
+    return s;
+  }
+
+  private Snapshot load() {
+    try (Connection c = dataSource.getConnection()) {
+      List<Tenant> tenants;
+      try (PreparedStatement ps =
+              c.prepareStatement("SELECT id, parent_id, name_cs, name_en, kind FROM tenant");
+          ResultSet rs = ps.executeQuery()) {
+        tenants = new java.util.ArrayList<>();
+        while (rs.next()) {
+          tenants.add(
+              new Tenant(
+                  new TenantSlug(rs.getString(1)),
+                  Optional.ofNullable(rs.getString(2)).map(TenantSlug::new),
+                  rs.getString(3),
+                  rs.getString(4),
+                  Tenant.Kind.valueOf(rs.getString(5))));
+        }
+      }
+      Map<String, String> hosts = new java.util.HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT host, tenant_id FROM tenant_domain");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          hosts.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      return new Snapshot(
+          tenants.stream().collect(Collectors.toUnmodifiableMap(Tenant::id, Function.identity())),
+          Map.copyOf(hosts),
+          Instant.now());
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the list of associations", e);
+    }
+  }
+
+  private record Snapshot(Map<String, Tenant> bySlug, Map<String, String> byHost, Instant readAt) {}
+}

@@ -1,0 +1,66 @@
+package eu.municipia.tenancy.control;
+
+import eu.municipia.tenancy.entity.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+
+/**
+ * The one place that decides which association a request belongs to: by a custom domain, else by
+ * the first path segment ({@code /smopk/...}), and for the API by the segment after {@code
+ * /api/v1/tenants/}. The answer is kept on the request, so the authentication mechanism, the
+ * filter and the EntityManager producer all see the same tenant.
+ */
+@ApplicationScoped
+public class TenantResolver {
+
+  static final String API_PREFIX = "/api/v1/tenants/";
+  private static final String ATTRIBUTE = TenantResolution.class.getName();
+
+  @Inject TenantDirectory directory;
+
+  public Optional<Tenant> resolve(HttpServletRequest request) {
+    return resolution(request).tenant();
+  }
+
+  public TenantResolution resolution(HttpServletRequest request) {
+    Object cached = request.getAttribute(ATTRIBUTE);
+    if (cached instanceof TenantResolution known) {
+      return known;
+    }
+    TenantResolution resolution = decide(request);
+    request.setAttribute(ATTRIBUTE, resolution);
+    return resolution;
+  }
+
+  private TenantResolution decide(HttpServletRequest request) {
+    String path = pathWithinApp(request);
+    Optional<Tenant> byHost = directory.byHost(request.getServerName());
+    if (path.startsWith(API_PREFIX)) {
+      Optional<Tenant> named = directory.bySlug(firstSegment(path.substring(API_PREFIX.length())));
+      // On a custom domain, an API path naming another tenant finds nothing.
+      boolean consistent = byHost.isEmpty() || byHost.equals(named);
+      return new TenantResolution(
+          consistent ? named : Optional.empty(), false, path.substring(API_PREFIX.length()));
+    }
+    if (byHost.isPresent()) {
+      return new TenantResolution(byHost, true, path);
+    }
+    String slug = firstSegment(path.substring(1));
+    Optional<Tenant> tenant = directory.bySlug(slug);
+    String rest = tenant.isPresent() ? path.substring(1 + slug.length()) : path;
+    return new TenantResolution(tenant, false, rest);
+  }
+
+  public static String pathWithinApp(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    String path = uri.substring(request.getContextPath().length());
+    return path.isEmpty() ? "/" : path;
+  }
+
+  private static String firstSegment(String path) {
+    int slash = path.indexOf('/');
+    return slash < 0 ? path : path.substring(0, slash);
+  }
+}

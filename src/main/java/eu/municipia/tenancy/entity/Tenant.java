@@ -1,0 +1,35 @@
+package eu.municipia.tenancy.entity;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An association: a national union or a regional association under one. Shared reference data,
+ * written only by platform administration, so it is a plain value here and not a tenant-owned
+ * entity.
+ */
+public record Tenant(
+    TenantSlug slug, Optional<TenantSlug> parent, String nameCs, String nameEn, Kind kind) {
+
+  public enum Kind {
+    UNION,
+    ASSOCIATION
+  }
+
+  public Tenant {
+    Objects.requireNonNull(slug, "Tenant slug is required.");
+    Objects.requireNonNull(parent, "Parent is required (may be empty).");
+    Objects.requireNonNull(nameCs, "Czech name is required.");
+    Objects.requireNonNull(nameEn, "English name is required.");
+    Objects.requireNonNull(kind, "Kind is required.");
+  }
+
+  public String name(Locale locale) {
+    return "en".equals(locale.getLanguage()) ? nameEn : nameCs;
+  }
+
+  public String id() {
+    return slug.value();
+  }
+}

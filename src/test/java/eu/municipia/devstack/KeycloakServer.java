@@ -1,0 +1,131 @@
+package eu.municipia.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Keycloak from its Maven Central distribution, in dev mode, with the demo realm imported on the
+ * first start. Its H2 database lives inside its home, so a second start keeps users and sessions.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+  public static final String ADMIN_USER = "admin";
+  public static final String ADMIN_PASSWORD = "admin";
+
+  private final StackSettings settings;
+  private ChildProcess process;
+
+  public KeycloakServer(StackSettings settings) {
+    this.settings = settings;
+  }
+
+  public KeycloakServer start() throws IOException {
+    Path home = unpack();
+    Path importDir = Files.createDirectories(home.resolve("data/import"));
+    Files.copy(
+        settings.realmFile(),
+        importDir.resolve("municipia-realm.json"),
+        StandardCopyOption.REPLACE_EXISTING);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    int port = settings.keycloakPort();
+    process =
+        ChildProcess.start(
+            "Keycloak",
+            List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--import-realm",
+                "--http-port=" + port,
+                "--http-management-port=" + (port + 1),
+                "--hostname=" + settings.keycloakUrl()),
+            home,
+            Map.of(
+                "JAVA", java,
+                "JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
+            settings.home().resolve("keycloak.log"));
+    try {
+      process.awaitHttpOk(
+          settings.issuer() + "/.well-known/openid-configuration", Duration.ofSeconds(180));
+    } catch (IOException e) {
+      process.close();
+      throw e;
+    }
+    return this;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Unpacks the distribution once; later starts reuse it (and the data inside it). */
+  private Path unpack() throws IOException {
+    Path zip = settings.runtimeDir().resolve("keycloak-quarkus-dist.zip");
+    Path target = settings.home().resolve("keycloak");
+    if (Files.exists(target.resolve("bin/kc.sh"))) {
+      return target;
+    }
+    Path partial = settings.home().resolve("keycloak.unpacking");
+    deleteRecursively(partial);
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        // Strip the top folder (keycloak-<version>/).
+        String name = e.getName().substring(e.getName().indexOf('/') + 1);
+        if (name.isEmpty()) {
+          continue;
+        }
+        Path out = partial.resolve(name).normalize();
+        if (!out.startsWith(partial)) {
+          throw new IOException("Zip entry outside the target: " + e.getName());
+        }
+        if (e.isDirectory()) {
+          Files.createDirectories(out);
+        } else {
+          Files.createDirectories(out.getParent());
+          copy(in, out);
+        }
+      }
+    }
+    for (String script : List.of("kc.sh", "kcadm.sh", "kcreg.sh")) {
+      Path p = partial.resolve("bin").resolve(script);
+      if (Files.exists(p)) {
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
+    }
+    Files.move(partial, target);
+    return target;
+  }
+
+  private static void copy(InputStream in, Path out) throws IOException {
+    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process != null) {
+      process.close();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package eu.municipia.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The run command ({@code ./mvnw -Pstart}): PostgreSQL, Keycloak with the demo realm and Payara
+ * Micro with the app, on embedded defaults, data kept under {@code .municipia/}. Ctrl-C stops all
+ * three.
+ */
+public final class LocalStack {
+
+  static final int POSTGRES_PORT = 15432;
+  static final int KEYCLOAK_PORT = 8180;
+  static final int APP_PORT = 8080;
+
+  private LocalStack() {}
+
+  public static void main(String[] args) throws Exception {
+    Instant started = Instant.now();
+    StackSettings settings =
+        new StackSettings(
+            Path.of(System.getProperty("stack.home")).toAbsolutePath(),
+            Path.of(System.getProperty("stack.runtimeDir")),
+            Path.of(System.getProperty("stack.realmFile")),
+            POSTGRES_PORT,
+            KEYCLOAK_PORT);
+    Files.createDirectories(settings.home());
+    log("Starting PostgreSQL on port " + POSTGRES_PORT + " ...");
+    EmbeddedDatabase database =
+        new EmbeddedDatabase(settings.home().resolve("postgres"), POSTGRES_PORT).start();
+    KeycloakServer keycloak = new KeycloakServer(settings);
+    PayaraServer[] app = new PayaraServer[1];
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log("Stopping ...");
+                  if (app[0] != null) {
+                    app[0].close();
+                  }
+                  keycloak.close();
+                  try {
+                    database.close();
+                  } catch (IOException e) {
+                    log("PostgreSQL did not stop cleanly: " + e.getMessage());
+                  }
+                  log("Stopped.");
+                  stopped.countDown();
+                }));
+    log("Starting Keycloak on port " + KEYCLOAK_PORT + " (first start imports the demo realm) ...");
+    keycloak.start();
+    log("Starting Payara Micro with the app on port " + APP_PORT + " ...");
+    Map<String, String> env = new HashMap<>();
+    env.put("DB_URL", settings.jdbcUrl(EmbeddedDatabase.DATABASE));
+    env.put("OIDC_ISSUER", settings.issuer());
+    env.put("APP_DEMO_DATA", "true");
+    env.put("DB_USER", EmbeddedDatabase.APP_ROLE);
+    env.put("DB_PASSWORD", EmbeddedDatabase.APP_ROLE);
+    env.put("DB_POOL_MAX", "8");
+    env.put("APP_BASE_URL", "http://localhost:" + APP_PORT);
+    app[0] =
+        PayaraServer.start(
+            Path.of(System.getProperty("stack.runtimeDir")).resolve("payara-micro.jar"),
+            Path.of(System.getProperty("stack.war")),
+            APP_PORT,
+            env,
+            settings.home().resolve("payara.log"));
+    app[0].awaitReady();
+    long seconds = Duration.between(started, Instant.now()).toSeconds();
+    String url = app[0].url();
+    System.out.println(
+        """
+
+        ==============================================================================
+         Municipia is running (started in %d s).
+
+           Home page            %s/
+           SMOPK (regional)     %s/smopk/
+           SMO ČR (national)    %s/smocr/
+           API description      %s/openapi
+           Health               %s/health/ready
+           Keycloak admin       %s/admin/  (admin / admin)
+
+         Demo logins (password "demo" for all):
+           spravce.smopk    SMOPK association admin
+           starosta.cila    SMOPK member official (mayor of Čilá)
+           redaktorka       SMOPK editor, also a member of SMO ČR
+           spravce.smocr    SMO ČR association admin
+           analytik.smocr   SMO ČR union analyst
+
+         Logs and data: %s
+         Press Ctrl-C to stop.
+        ==============================================================================
+        """
+            .formatted(
+                seconds,
+                url,
+                url,
+                url,
+                url,
+                url,
+                settings.keycloakUrl(),
+                settings.home()));
+    stopped.await();
+  }
+
+  private static void log(String message) {
+    System.out.println("[municipia] " + message);
+  }
+}
