@@ -1,0 +1,67 @@
+package eu.municipia.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Calls of the app's HTTP API as a program makes them, with or without a bearer token. */
+public final class Api {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final URI base;
+
+  public Api(URI base) {
+    this.base = base;
+  }
+
+  public Response get(String path, String token) {
+    return send("GET", path, token);
+  }
+
+  public Response put(String path, String token) {
+    return send("PUT", path, token);
+  }
+
+  public Response delete(String path, String token) {
+    return send("DELETE", path, token);
+  }
+
+  public Response send(String method, String path, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), r);
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Status, body and content type of one answer. */
+  public record Response(int status, String body, String contentType, HttpResponse<String> raw) {
+
+    public JsonStructure json() {
+      return Json.createReader(new StringReader(body)).read();
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package eu.municipia.testing;
+
+/** The users of the demo realm (deploy/keycloak/municipia-demo-realm.json) and what they hold. */
+public final class DemoUsers {
+
+  /** SMOPK association admin. */
+  public static final String SMOPK_ADMIN = "spravce.smopk";
+
+  /** SMOPK member official (mayor of Čilá): a member of SMOPK, no admin rights. */
+  public static final String SMOPK_OFFICIAL = "starosta.cila";
+
+  /** SMOPK editor who is also a member of SMO ČR (two Organizations in one token). */
+  public static final String TWO_ASSOCIATIONS = "redaktorka";
+
+  /** SMO ČR association admin: a member of SMO ČR only. */
+  public static final String SMOCR_ADMIN = "spravce.smocr";
+
+  public static final String SMOPK_OFFICIAL_PERSON_ID = "6f1b0c52-5a43-4c36-9a57-0c6f3f0b8a02";
+
+  private DemoUsers() {}
+}

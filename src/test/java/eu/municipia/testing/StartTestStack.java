@@ -1,0 +1,16 @@
+package eu.municipia.testing;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** Starts the {@link TestStack} before the first test class that needs it. */
+public class StartTestStack implements BeforeAllCallback {
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    // Inside Payara (Arquillian in-container tests) the stack is already running outside.
+    if (System.getProperty("com.sun.aas.instanceRoot") == null) {
+      TestStack.get();
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package eu.municipia.testing;
+
+import eu.municipia.devstack.EmbeddedDatabase;
+import eu.municipia.devstack.KeycloakServer;
+import eu.municipia.devstack.StackSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+
+/**
+ * Starts the stack the run command starts (embedded PostgreSQL, Keycloak with the demo realm) once
+ * per test JVM, on the ports that failsafe's environment names; Payara Micro, started by
+ * Arquillian, inherits that environment and finds both. Each test run starts from empty data.
+ */
+public final class TestStack {
+
+  private static TestStack instance;
+
+  private final StackSettings settings;
+  private final EmbeddedDatabase database;
+  private final KeycloakServer keycloak;
+
+  private TestStack(StackSettings settings) {
+    this.settings = settings;
+    this.database =
+        new EmbeddedDatabase(settings.home().resolve("postgres"), settings.postgresPort());
+    this.keycloak = new KeycloakServer(settings);
+  }
+
+  /** The running stack, started on first use. */
+  public static synchronized TestStack get() {
+    if (instance == null) {
+      StackSettings settings =
+          new StackSettings(
+              Path.of(env("STACK_HOME")),
+              Path.of(env("STACK_RUNTIME_DIR")),
+              Path.of(env("STACK_REALM_FILE")),
+              URI.create(env("DB_URL").substring("jdbc:".length())).getPort(),
+              URI.create(env("KEYCLOAK_URL")).getPort());
+      TestStack stack = new TestStack(settings);
+      try {
+        stack.start();
+      } catch (IOException e) {
+        stack.stop();
+        throw new UncheckedIOException("The test stack did not start", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::stop));
+      instance = stack;
+    }
+    return instance;
+  }
+
+  public StackSettings settings() {
+    return settings;
+  }
+
+  public EmbeddedDatabase database() {
+    return database;
+  }
+
+  public String issuer() {
+    return settings.issuer();
+  }
+
+  private void start() throws IOException {
+    Files.createDirectories(settings.home());
+    deleteRecursively(settings.home().resolve("postgres"));
+    deleteRecursively(settings.home().resolve("keycloak/data"));
+    database.start();
+    keycloak.start();
+  }
+
+  private void stop() {
+    keycloak.close();
+    try {
+      database.close();
+    } catch (IOException e) {
+      // The JVM is going away; a stale server is cleaned at the next start.
+    }
+  }
+
+  private static String env(String name) {
+    String value = System.getenv(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          name + " is not set: run the integration tests through Maven (./mvnw verify)");
+    }
+    return value;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+}
