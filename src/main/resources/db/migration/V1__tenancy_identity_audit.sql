@@ -4,7 +4,9 @@
 
 -- Shared tables: no row-level security, written only by platform administration.
 CREATE TABLE tenant (
-  id         text PRIMARY KEY CHECK (id ~ '^[a-z][a-z0-9-]{1,39}$'),
+  -- Same rule as TenantSlug: the reserved words are the platform's own first path segments.
+  id         text PRIMARY KEY CHECK (id ~ '^[a-z][a-z0-9-]{1,39}$'
+                                     AND id NOT IN ('api', 'auth', 'errors', 'health', 'metrics', 'openapi', 'static', 't')),
   parent_id  text REFERENCES tenant (id),
   name_cs    text NOT NULL CHECK (name_cs <> ''),
   name_en    text NOT NULL CHECK (name_en <> ''),
@@ -13,9 +15,11 @@ CREATE TABLE tenant (
   CHECK (parent_id IS NULL OR parent_id <> id)
 );
 
+-- Its column is not called tenant_id on purpose: tenant_id marks rows owned by a tenant (and
+-- protected by row-level security); this is the platform's map from host names to tenants.
 CREATE TABLE tenant_domain (
-  host      text PRIMARY KEY CHECK (host = lower(host)),
-  tenant_id text NOT NULL REFERENCES tenant (id)
+  host   text PRIMARY KEY CHECK (host = lower(host)),
+  tenant text NOT NULL REFERENCES tenant (id)
 );
 
 GRANT SELECT ON tenant, tenant_domain TO ${appRole};

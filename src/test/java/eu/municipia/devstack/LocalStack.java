@@ -64,7 +64,6 @@ public final class LocalStack {
     env.put("APP_DEMO_DATA", "true");
     env.put("DB_USER", EmbeddedDatabase.APP_ROLE);
     env.put("DB_PASSWORD", EmbeddedDatabase.APP_ROLE);
-    env.put("DB_POOL_MAX", "8");
     env.put("APP_BASE_URL", "http://localhost:" + APP_PORT);
     app[0] =
         PayaraServer.start(

@@ -20,6 +20,33 @@ public final class Deployments {
   }
 
   /**
+   * The built WAR with its connection pool cut to the given size: the pool-reuse test wants every
+   * connection to serve both tenants over and over.
+   */
+  public static WebArchive warWithPoolOf(int connections) {
+    WebArchive war = war();
+    String path = "WEB-INF/glassfish-resources.xml";
+    String resources =
+        new String(
+            readAll(war.get(path).getAsset().openStream()), java.nio.charset.StandardCharsets.UTF_8);
+    String shrunk = resources.replaceFirst("max-pool-size=\"\\d+\"", "max-pool-size=\"" + connections + "\"");
+    if (shrunk.equals(resources)) {
+      throw new IllegalStateException("No max-pool-size in " + path);
+    }
+    war.delete(path);
+    war.addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(shrunk), "glassfish-resources.xml");
+    return war;
+  }
+
+  private static byte[] readAll(java.io.InputStream in) {
+    try (in) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
    * The app's base address on localhost (Payara reports its host name; the browser tests and the
    * demo realm's redirect rules use localhost).
    */

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Routes each request: an association's pages ({@code /smopk/members}) to their Faces views
- * ({@code /t/members.xhtml}) once the tenant is known and the caller may see them; an unknown
- * association to 404. The views are reachable only this way, never by their own path.
+ * ({@code /t/members.xhtml}) once the tenant is known and the caller may see them; everything
+ * else to the container. The views are reachable only this way, never by their own path. Slugs
+ * that would shadow the platform's paths are reserved (see {@code TenantSlug}).
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
 public class TenantFilter extends HttpFilter {
@@ -41,21 +42,15 @@ public class TenantFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
-    if (isPlatformPath(path)) {
-      chain.doFilter(req, res);
-      return;
-    }
-    if (path.startsWith(VIEW_ROOT + "/") || path.endsWith(".xhtml")) {
+    if (path.startsWith(VIEW_ROOT + "/")) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
     TenantResolution resolution = resolver.resolution(req);
     if (resolution.tenant().isEmpty()) {
-      if ("/".equals(path)) {
-        chain.doFilter(req, res);
-      } else {
-        res.sendError(HttpServletResponse.SC_NOT_FOUND);
-      }
+      // Not an association's page: the platform's own (home, static files, health, OpenAPI,
+      // login callback), or nothing, which the container answers with 404.
+      chain.doFilter(req, res);
       return;
     }
     String within = resolution.pathWithinTenant();
@@ -88,22 +83,6 @@ public class TenantFilter extends HttpFilter {
         ? pathWithinTenant.substring(0, pathWithinTenant.length() - 1)
         : pathWithinTenant;
     return Optional.of(VIEW_ROOT + ("/".equals(page) ? "/home" : page) + ".xhtml");
-  }
-
-  private static boolean isPlatformPath(String path) {
-    // Payara serves MicroProfile Health, OpenAPI and Metrics inside the root web module.
-    return path.startsWith("/auth/")
-        || path.equals("/health")
-        || path.startsWith("/health/")
-        || path.equals("/openapi")
-        || path.startsWith("/openapi/")
-        || path.equals("/metrics")
-        || path.startsWith("/metrics/")
-        || path.startsWith("/jakarta.faces.resource/")
-        || path.startsWith("/static/")
-        || path.startsWith("/errors/")
-        || path.equals("/index.xhtml")
-        || path.equals("/favicon.ico");
   }
 
   private static void notFoundProblem(HttpServletResponse res, String detail) throws IOException {

@@ -79,7 +79,7 @@ public class TenantDirectory {
         }
       }
       Map<String, String> hosts = new java.util.HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT host, tenant_id FROM tenant_domain");
+      try (PreparedStatement ps = c.prepareStatement("SELECT host, tenant FROM tenant_domain");
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           hosts.put(rs.getString(1), rs.getString(2));
