@@ -1,0 +1,126 @@
+package eu.municipia.tenancy.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.municipia.identity.control.PageAccess;
+import eu.municipia.tenancy.entity.Tenant;
+import eu.municipia.tenancy.entity.TenantSlug;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** How a request finds its association: by path, by custom domain, and not at all. */
+class TenantRoutingTest {
+
+  private static final Tenant SMOPK = tenant("smopk");
+  private static final Tenant SMOCR = tenant("smocr");
+
+  private final TenantResolver resolver = resolverWith(Map.of("obce.smopk.example", "smopk"));
+
+  @Test
+  void thePathNamesTheTenantOnTheSharedHost() {
+    TenantResolution r = resolver.resolution(request("municipia.example", "/smopk/members"));
+
+    assertThat(r.tenant()).contains(SMOPK);
+    assertThat(r.pathWithinTenant()).isEqualTo("/members");
+    assertThat(r.urlPrefix()).isEqualTo("/smopk");
+  }
+
+  @Test
+  void aCustomDomainNamesTheTenantAndThePathStaysWhole() {
+    TenantResolution r = resolver.resolution(request("obce.smopk.example", "/members"));
+
+    assertThat(r.tenant()).contains(SMOPK);
+    assertThat(r.pathWithinTenant()).isEqualTo("/members");
+    assertThat(r.urlPrefix()).isEmpty();
+  }
+
+  @Test
+  void theApiPathNamesTheTenant() {
+    assertThat(resolver.resolve(request("municipia.example", "/api/v1/tenants/smocr/me")))
+        .contains(SMOCR);
+  }
+
+  @Test
+  void onACustomDomainAnApiPathOfAnotherTenantFindsNothing() {
+    assertThat(resolver.resolve(request("obce.smopk.example", "/api/v1/tenants/smocr/me")))
+        .isEmpty();
+  }
+
+  @Test
+  void unknownSlugsAndPlatformPathsHaveNoTenant() {
+    assertThat(resolver.resolve(request("municipia.example", "/nosuch/members"))).isEmpty();
+    assertThat(resolver.resolve(request("municipia.example", "/health/ready"))).isEmpty();
+    assertThat(resolver.resolve(request("municipia.example", "/"))).isEmpty();
+  }
+
+  @Test
+  void theResolutionIsKeptOnTheRequest() {
+    HttpServletRequest request = request("municipia.example", "/smopk/");
+
+    assertThat(resolver.resolution(request)).isSameAs(resolver.resolution(request));
+  }
+
+  @Test
+  void slugsAreLowerCaseNamesThatDoNotShadowPlatformPaths() {
+    assertThat(TenantSlug.isWellFormed("smopk")).isTrue();
+    assertThat(TenantSlug.isWellFormed("zmos-sk")).isTrue();
+    assertThat(TenantSlug.isWellFormed("SMOPK")).isFalse();
+    assertThat(TenantSlug.isWellFormed("a")).isFalse();
+    assertThat(TenantSlug.isWellFormed("api")).isFalse();
+    assertThat(TenantSlug.isWellFormed("health")).isFalse();
+    assertThatThrownBy(() -> new TenantSlug("../etc")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void memberAndAdminAreasNeedTheirRoles() {
+    assertThat(PageAccess.requiredRole("/")).isEmpty();
+    assertThat(PageAccess.requiredRole("/members")).contains("member");
+    assertThat(PageAccess.requiredRole("/members/dues")).contains("member");
+    assertThat(PageAccess.requiredRole("/membership")).isEmpty();
+    assertThat(PageAccess.requiredRole("/admin/roles")).contains("admin");
+  }
+
+  private static Tenant tenant(String slug) {
+    return new Tenant(new TenantSlug(slug), Optional.empty(), slug, slug, Tenant.Kind.ASSOCIATION);
+  }
+
+  private static TenantResolver resolverWith(Map<String, String> domains) {
+    TenantResolver resolver = new TenantResolver();
+    resolver.directory =
+        new TenantDirectory() {
+          @Override
+          public Optional<Tenant> bySlug(String slug) {
+            return Optional.ofNullable(Map.of("smopk", SMOPK, "smocr", SMOCR).get(slug));
+          }
+
+          @Override
+          public Optional<Tenant> byHost(String host) {
+            return Optional.ofNullable(domains.get(host)).flatMap(this::bySlug);
+          }
+        };
+    return resolver;
+  }
+
+  /** Just enough of a servlet request for the resolver: URI, host and attributes. */
+  private static HttpServletRequest request(String host, String uri) {
+    Map<String, Object> attributes = new HashMap<>();
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            TenantRoutingTest.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getRequestURI" -> uri;
+                  case "getContextPath" -> "";
+                  case "getServerName" -> host;
+                  case "getAttribute" -> attributes.get((String) args[0]);
+                  case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
+  }
+}
