@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A server started as a child process, with its output in a log file, stopped with its children. */
+/**
+ * A server started as a child process, with its output in a log file, stopped with its children.
+ */
 final class ChildProcess implements AutoCloseable {
 
   private final String name;

@@ -99,15 +99,7 @@ public final class LocalStack {
          Press Ctrl-C to stop.
         ==============================================================================
         """
-            .formatted(
-                seconds,
-                url,
-                url,
-                url,
-                url,
-                url,
-                settings.keycloakUrl(),
-                settings.home()));
+            .formatted(seconds, url, url, url, url, url, settings.keycloakUrl(), settings.home()));
     stopped.await();
   }
 

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Payara Micro running the WAR (started, then awaited, so Ctrl-C can stop it while it boots), for the run command (the tests start it through Arquillian). */
+/**
+ * Payara Micro running the WAR (started, then awaited, so Ctrl-C can stop it while it boots), for
+ * the run command (the tests start it through Arquillian).
+ */
 public final class PayaraServer implements AutoCloseable {
 
   private final ChildProcess process;

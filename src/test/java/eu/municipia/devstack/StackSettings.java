@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where the stack keeps its files and which ports it listens on. The run command and the tests
- * use different homes and ports, so both can run at the same time on one machine.
+ * Where the stack keeps its files and which ports it listens on. The run command and the tests use
+ * different homes and ports, so both can run at the same time on one machine.
  */
 public record StackSettings(
     Path home, Path runtimeDir, Path realmFile, int postgresPort, int keycloakPort) {

@@ -1,2 +1,4 @@
-/** The local stack (PostgreSQL, Keycloak, Payara Micro) that the run command and the tests start. */
+/**
+ * The local stack (PostgreSQL, Keycloak, Payara Micro) that the run command and the tests start.
+ */
 package eu.municipia.devstack;

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The identity API as programs use it: who am I, the people of an association and their roles,
- * and who may call what. Every endpoint is tried anonymously, by another association's user and
- * by a user with too few rights.
+ * The identity API as programs use it: who am I, the people of an association and their roles, and
+ * who may call what. Every endpoint is tried anonymously, by another association's user and by a
+ * user with too few rights.
  */
 @MunicipiaIT
 class IdentityApiIT {
@@ -50,7 +50,8 @@ class IdentityApiIT {
     JsonObject me = r.json().asJsonObject();
     assertThat(me.getString("tenant")).isEqualTo("smopk");
     assertThat(me.getString("username")).isEqualTo(SMOPK_ADMIN);
-    assertThat(me.getJsonArray("roles").getValuesAs(JsonString::getString)).containsExactly("admin");
+    assertThat(me.getJsonArray("roles").getValuesAs(JsonString::getString))
+        .containsExactly("admin");
   }
 
   @Test
@@ -95,8 +96,12 @@ class IdentityApiIT {
     assertThat(api.get("/api/v1/tenants/smopk/people", official).status()).isEqualTo(403);
     assertThat(api.get("/api/v1/tenants/smopk/audit", official).status()).isEqualTo(403);
     assertThat(api.put(grantPath, official).status()).isEqualTo(403);
-    assertThat(api.get("/api/v1/tenants/smopk/me", official).json().asJsonObject()
-            .getJsonArray("roles").getValuesAs(JsonString::getString))
+    assertThat(
+            api.get("/api/v1/tenants/smopk/me", official)
+                .json()
+                .asJsonObject()
+                .getJsonArray("roles")
+                .getValuesAs(JsonString::getString))
         .containsExactly("member-official");
   }
 
@@ -118,7 +123,8 @@ class IdentityApiIT {
 
     Api.Response granted = api.put(rolePath, admin);
     assertThat(granted.status()).isEqualTo(200);
-    assertThat(granted.json().asJsonObject().getJsonArray("roles").getValuesAs(JsonString::getString))
+    assertThat(
+            granted.json().asJsonObject().getJsonArray("roles").getValuesAs(JsonString::getString))
         .contains("member-official", "editor");
     assertThat(rolesOf(official)).contains("editor");
 
@@ -126,8 +132,11 @@ class IdentityApiIT {
     assertThat(revoked.status()).isEqualTo(200);
     assertThat(rolesOf(official)).doesNotContain("editor");
 
-    JsonArray items = api.get("/api/v1/tenants/smopk/audit?limit=2", admin).json().asJsonObject()
-        .getJsonArray("items");
+    JsonArray items =
+        api.get("/api/v1/tenants/smopk/audit?limit=2", admin)
+            .json()
+            .asJsonObject()
+            .getJsonArray("items");
     assertThat(auditTotal(admin)).isEqualTo(auditBefore + 2);
     assertThat(items.getJsonObject(0).getString("action")).isEqualTo("role.revoked");
     assertThat(items.getJsonObject(0).getString("before")).contains("\"role\":\"editor\"");
@@ -186,12 +195,18 @@ class IdentityApiIT {
   }
 
   private java.util.List<String> rolesOf(String token) {
-    return api.get("/api/v1/tenants/smopk/me", token).json().asJsonObject()
-        .getJsonArray("roles").getValuesAs(JsonString::getString);
+    return api.get("/api/v1/tenants/smopk/me", token)
+        .json()
+        .asJsonObject()
+        .getJsonArray("roles")
+        .getValuesAs(JsonString::getString);
   }
 
   private long auditTotal(String token) {
-    return api.get("/api/v1/tenants/smopk/audit", token).json().asJsonObject()
-        .getJsonNumber("total").longValue();
+    return api.get("/api/v1/tenants/smopk/audit", token)
+        .json()
+        .asJsonObject()
+        .getJsonNumber("total")
+        .longValue();
   }
 }

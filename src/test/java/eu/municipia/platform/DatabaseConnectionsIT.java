@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.ArrayList;
-import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The connection pool under load and failure. The WAR runs here with a pool of two connections,
- * so every connection serves both associations over and over: a tenant setting that outlived its
+ * The connection pool under load and failure. The WAR runs here with a pool of two connections, so
+ * every connection serves both associations over and over: a tenant setting that outlived its
  * transaction would show up as a foreign row.
  */
 @MunicipiaIT
@@ -84,7 +84,10 @@ class DatabaseConnectionsIT {
                     // A transaction that fails after it bound its connection: rolled back.
                     Api.Response r =
                         api.put(
-                            "/api/v1/tenants/" + tenant + "/people/" + UUID.randomUUID()
+                            "/api/v1/tenants/"
+                                + tenant
+                                + "/people/"
+                                + UUID.randomUUID()
                                 + "/roles/editor",
                             token);
                     if (r.status() == 404) {

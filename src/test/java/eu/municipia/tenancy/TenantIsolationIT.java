@@ -115,8 +115,7 @@ class TenantIsolationIT {
     int updated =
         inTenant(
             b,
-            () ->
-                em.createQuery("UPDATE Person p SET p.displayName = 'hijacked'").executeUpdate());
+            () -> em.createQuery("UPDATE Person p SET p.displayName = 'hijacked'").executeUpdate());
     int deleted = inTenant(b, () -> em.createQuery("DELETE FROM Person p").executeUpdate());
 
     assertEquals(0, updated);
@@ -157,7 +156,8 @@ class TenantIsolationIT {
 
     assertEquals(0L, ((Number) seen).longValue());
     assertEquals(0, updated);
-    assertEquals("native person", inTenant(a, () -> em.find(Person.class, mine.id())).displayName());
+    assertEquals(
+        "native person", inTenant(a, () -> em.find(Person.class, mine.id())).displayName());
   }
 
   @Test
@@ -277,7 +277,12 @@ class TenantIsolationIT {
 
   private static Caller caller(String name) {
     return new Caller(
-        "https://issuer.test", UUID.randomUUID().toString(), name, name + " person", null, Set.of());
+        "https://issuer.test",
+        UUID.randomUUID().toString(),
+        name,
+        name + " person",
+        null,
+        Set.of());
   }
 
   /** One transaction of work for one tenant, committed, or rolled back when it throws. */

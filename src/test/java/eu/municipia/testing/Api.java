@@ -44,7 +44,8 @@ public final class Api {
     }
     try {
       HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), r);
+      return new Response(
+          r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), r);
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     } catch (InterruptedException e) {

@@ -28,13 +28,16 @@ public final class Deployments {
     String path = "WEB-INF/glassfish-resources.xml";
     String resources =
         new String(
-            readAll(war.get(path).getAsset().openStream()), java.nio.charset.StandardCharsets.UTF_8);
-    String shrunk = resources.replaceFirst("max-pool-size=\"\\d+\"", "max-pool-size=\"" + connections + "\"");
+            readAll(war.get(path).getAsset().openStream()),
+            java.nio.charset.StandardCharsets.UTF_8);
+    String shrunk =
+        resources.replaceFirst("max-pool-size=\"\\d+\"", "max-pool-size=\"" + connections + "\"");
     if (shrunk.equals(resources)) {
       throw new IllegalStateException("No max-pool-size in " + path);
     }
     war.delete(path);
-    war.addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(shrunk), "glassfish-resources.xml");
+    war.addAsWebInfResource(
+        new org.jboss.shrinkwrap.api.asset.StringAsset(shrunk), "glassfish-resources.xml");
     return war;
   }
 

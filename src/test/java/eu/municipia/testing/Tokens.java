@@ -68,7 +68,8 @@ public final class Tokens {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            url + " answered " + response.statusCode() + ": " + response.body());
       }
       return Json.createReader(new StringReader(response.body())).readObject();
     } catch (IOException e) {

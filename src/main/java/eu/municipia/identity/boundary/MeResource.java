@@ -11,9 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.Context;
 import java.util.Arrays;
 import java.util.List;
 
@@ -43,10 +43,7 @@ public class MeResource {
     // Programs appear in the list of people too, so admins can grant them roles.
     grants.recordLogin(c);
     List<String> roles =
-        Arrays.stream(Role.values())
-            .map(Role::roleName)
-            .filter(security::isUserInRole)
-            .toList();
+        Arrays.stream(Role.values()).map(Role::roleName).filter(security::isUserInRole).toList();
     return new Me(
         tenants.current().id(), c.subject(), c.username(), c.displayName(), c.email(), roles);
   }

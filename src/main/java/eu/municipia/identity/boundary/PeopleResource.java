@@ -24,8 +24,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The people who have logged in to this association and their roles; association admins grant
- * and revoke roles here ({@code PUT}/{@code DELETE .../people/{id}/roles/{role}}).
+ * The people who have logged in to this association and their roles; association admins grant and
+ * revoke roles here ({@code PUT}/{@code DELETE .../people/{id}/roles/{role}}).
  */
 @Path("tenants/{tenant}/people")
 @Produces(MediaType.APPLICATION_JSON)

@@ -70,7 +70,8 @@ public class RolesPage implements Serializable {
               FacesContext faces = FacesContext.getCurrentInstance();
               faces.addMessage(
                   "roles:role-" + person.id(),
-                  new FacesMessage(FacesMessage.SEVERITY_ERROR, text("roles.select.missing"), null));
+                  new FacesMessage(
+                      FacesMessage.SEVERITY_ERROR, text("roles.select.missing"), null));
             });
   }
 

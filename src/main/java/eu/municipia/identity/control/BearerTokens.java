@@ -73,8 +73,7 @@ public class BearerTokens {
           new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, JOSEObjectType.JOSE, null));
       p.setJWSKeySelector(
           new JWSVerificationKeySelector<>(
-              Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256, JWSAlgorithm.ES256),
-              provider.keys()));
+              Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256, JWSAlgorithm.ES256), provider.keys()));
       DefaultJWTClaimsVerifier<SecurityContext> claims =
           new DefaultJWTClaimsVerifier<>(
               settings.audience(),

@@ -3,6 +3,8 @@ package eu.municipia.identity.control;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.langtag.LangTag;
+import com.nimbusds.langtag.LangTagException;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -27,8 +29,6 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import com.nimbusds.langtag.LangTag;
-import com.nimbusds.langtag.LangTagException;
 import eu.municipia.identity.entity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,8 +42,8 @@ import java.util.Optional;
 
 /**
  * The browser login: OIDC authorization-code flow with PKCE (S256), state and nonce, against
- * Keycloak. The pending login lives in the session until the callback; the logged-in {@link
- * Caller} lives there afterwards.
+ * Keycloak. The pending login lives in the session until the callback; the logged-in {@link Caller}
+ * lives there afterwards.
  */
 @ApplicationScoped
 public class BrowserLogin {

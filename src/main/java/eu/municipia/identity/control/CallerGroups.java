@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The container groups (Jakarta roles) of a caller for one request: "member" and the granted
- * roles, but only in an association that the token's Organization claim lists. Elsewhere none.
+ * The container groups (Jakarta roles) of a caller for one request: "member" and the granted roles,
+ * but only in an association that the token's Organization claim lists. Elsewhere none.
  */
 @ApplicationScoped
 public class CallerGroups {

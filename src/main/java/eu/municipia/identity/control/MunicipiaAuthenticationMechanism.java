@@ -20,10 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The one authentication mechanism of the application (Jakarta Security allows one per WAR):
- * bearer tokens for programs, the OIDC code flow with PKCE for people in a browser. Both end in
- * the same {@link Caller} and the same per-association groups. Payara's JAX-RS roles filter calls
- * this even for public resources, so a request without credentials is let through untouched and
+ * The one authentication mechanism of the application (Jakarta Security allows one per WAR): bearer
+ * tokens for programs, the OIDC code flow with PKCE for people in a browser. Both end in the same
+ * {@link Caller} and the same per-association groups. Payara's JAX-RS roles filter calls this even
+ * for public resources, so a request without credentials is let through untouched and
  * {@code @RolesAllowed} answers it with 401.
  */
 @ApplicationScoped
@@ -58,7 +58,8 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
         context.getMessageInfo().getMap().put("jakarta.servlet.http.authType", "Bearer");
         return login(request, context, caller);
       } catch (InvalidTokenException e) {
-        return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "The bearer token is not valid.");
+        return refuse(
+            response, HttpServletResponse.SC_UNAUTHORIZED, "The bearer token is not valid.");
       }
     }
     Optional<Caller> inSession = browserLogin.loggedIn(request);
@@ -80,8 +81,7 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
         && PageAccess.requiredRole(resolution.pathWithinTenant()).isPresent()) {
       String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
       String returnTo = path + query;
-      return context.redirect(
-          browserLogin.start(request, returnTo, language(request)).toString());
+      return context.redirect(browserLogin.start(request, returnTo, language(request)).toString());
     }
     return context.doNothing();
   }

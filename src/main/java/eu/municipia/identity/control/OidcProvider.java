@@ -47,9 +47,7 @@ public class OidcProvider {
         if (keys == null) {
           try {
             keys =
-                JWKSourceBuilder.create(metadata().getJWKSetURI().toURL())
-                    .retrying(true)
-                    .build();
+                JWKSourceBuilder.create(metadata().getJWKSetURI().toURL()).retrying(true).build();
           } catch (MalformedURLException e) {
             throw new IdentityProviderUnavailableException(settings.issuer(), e);
           }

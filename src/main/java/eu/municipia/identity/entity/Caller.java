@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A person (or program) whose token Keycloak signed: who they are and which associations
- * (Keycloak Organizations, by alias) they belong to. Kept in the web session after a browser login.
+ * A person (or program) whose token Keycloak signed: who they are and which associations (Keycloak
+ * Organizations, by alias) they belong to. Kept in the web session after a browser login.
  */
 public record Caller(
     String issuer,

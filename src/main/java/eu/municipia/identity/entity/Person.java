@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A person who has logged in to this association through Keycloak: the people an association
- * admin can grant roles to. Identified by issuer + subject, as Keycloak knows them.
+ * A person who has logged in to this association through Keycloak: the people an association admin
+ * can grant roles to. Identified by issuer + subject, as Keycloak knows them.
  */
 @Entity
 @Table(name = "person")

@@ -24,7 +24,10 @@ public class DatabaseReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     if (!migration.isDone()) {
-      return HealthCheckResponse.named("database").down().withData("schema", "not migrated").build();
+      return HealthCheckResponse.named("database")
+          .down()
+          .withData("schema", "not migrated")
+          .build();
     }
     try (Connection c = dataSource.getConnection()) {
       return HealthCheckResponse.named("database").status(c.isValid(2)).build();

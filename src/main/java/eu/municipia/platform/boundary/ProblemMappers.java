@@ -35,8 +35,7 @@ public final class ProblemMappers {
           e instanceof ValidationProblem vp
               ? vp.getMessage()
               : (status.getStatusCode() >= 500 ? null : e.getMessage());
-      List<Problem.FieldError> errors =
-          e instanceof ValidationProblem vp ? vp.errors() : List.of();
+      List<Problem.FieldError> errors = e instanceof ValidationProblem vp ? vp.errors() : List.of();
       return response(
           new Problem(
               "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors));

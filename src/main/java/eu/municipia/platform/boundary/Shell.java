@@ -75,9 +75,7 @@ public class Shell {
 
   /** A link within the current association: "/members" becomes "/ctx/smopk/members". */
   public String url(String pathWithinTenant) {
-    return request.getContextPath()
-        + resolver.resolution(request).urlPrefix()
-        + pathWithinTenant;
+    return request.getContextPath() + resolver.resolution(request).urlPrefix() + pathWithinTenant;
   }
 
   /** The same page in the other language. */

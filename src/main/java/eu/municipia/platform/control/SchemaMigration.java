@@ -16,9 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
 /**
- * Migrates the schema at start-up, as the owner role on its own connection (the pool's role may
- * not create tables). Readiness stays DOWN until this has succeeded. With several replicas,
- * Flyway's lock on its history table lets one migrate while the others wait.
+ * Migrates the schema at start-up, as the owner role on its own connection (the pool's role may not
+ * create tables). Readiness stays DOWN until this has succeeded. With several replicas, Flyway's
+ * lock on its history table lets one migrate while the others wait.
  */
 @Startup
 @Singleton

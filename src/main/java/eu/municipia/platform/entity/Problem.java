@@ -3,7 +3,8 @@ package eu.municipia.platform.entity;
 import java.util.List;
 
 /** An RFC 9457 problem detail, with the fields that failed validation where there are any. */
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(
+    String type, String title, int status, String detail, List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Routes each request: an association's pages ({@code /smopk/members}) to their Faces views
- * ({@code /t/members.xhtml}) once the tenant is known and the caller may see them; everything
- * else to the container. The views are reachable only this way, never by their own path. Slugs
- * that would shadow the platform's paths are reserved (see {@code TenantSlug}).
+ * Routes each request: an association's pages ({@code /smopk/members}) to their Faces views ({@code
+ * /t/members.xhtml}) once the tenant is known and the caller may see them; everything else to the
+ * container. The views are reachable only this way, never by their own path. Slugs that would
+ * shadow the platform's paths are reserved (see {@code TenantSlug}).
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
 public class TenantFilter extends HttpFilter {
@@ -79,9 +79,10 @@ public class TenantFilter extends HttpFilter {
     if (!PAGE_PATH.matcher(pathWithinTenant).matches()) {
       return Optional.empty();
     }
-    String page = pathWithinTenant.endsWith("/") && pathWithinTenant.length() > 1
-        ? pathWithinTenant.substring(0, pathWithinTenant.length() - 1)
-        : pathWithinTenant;
+    String page =
+        pathWithinTenant.endsWith("/") && pathWithinTenant.length() > 1
+            ? pathWithinTenant.substring(0, pathWithinTenant.length() - 1)
+            : pathWithinTenant;
     return Optional.of(VIEW_ROOT + ("/".equals(page) ? "/home" : page) + ".xhtml");
   }
 
@@ -90,8 +91,9 @@ public class TenantFilter extends HttpFilter {
     res.setContentType("application/problem+json");
     res.setCharacterEncoding(StandardCharsets.UTF_8.name());
     res.getWriter()
-        .write("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\""
-            + detail
-            + "\"}");
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\""
+                + detail
+                + "\"}");
   }
 }

@@ -7,9 +7,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Gives the association's views their public URLs back: a form on {@code /t/members.xhtml} posts
- * to {@code /smopk/members}, so the postback passes through the same tenant resolution as the
- * first request.
+ * Gives the association's views their public URLs back: a form on {@code /t/members.xhtml} posts to
+ * {@code /smopk/members}, so the postback passes through the same tenant resolution as the first
+ * request.
  */
 public class TenantViewHandler extends ViewHandlerWrapper {
 
@@ -25,8 +25,7 @@ public class TenantViewHandler extends ViewHandlerWrapper {
     }
     HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
     Object resolution = request.getAttribute(TenantResolution.class.getName());
-    String tenantPrefix =
-        resolution instanceof TenantResolution r ? r.urlPrefix() : "";
+    String tenantPrefix = resolution instanceof TenantResolution r ? r.urlPrefix() : "";
     String page = viewId.substring(prefix.length(), viewId.length() - ".xhtml".length());
     return request.getContextPath() + tenantPrefix + ("home".equals(page) ? "/" : "/" + page);
   }

@@ -1,8 +1,8 @@
 package eu.municipia.tenancy.control;
 
 import eu.municipia.tenancy.entity.Tenant;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The tenant of the work in progress: the one the resolver found for the HTTP request, or the one
- * a background job names with {@link #runAs}. Feature code never sees a tenant id; it injects the
+ * The tenant of the work in progress: the one the resolver found for the HTTP request, or the one a
+ * background job names with {@link #runAs}. Feature code never sees a tenant id; it injects the
  * EntityManager, which asks this class.
  */
 @RequestScoped
@@ -44,9 +44,8 @@ public class TenantContext {
   }
 
   /**
-   * Runs work for the given tenant (jobs, tests). Must be called outside a transaction that
-   * already works for another tenant: that transaction's EntityManager and connection are bound
-   * to it.
+   * Runs work for the given tenant (jobs, tests). Must be called outside a transaction that already
+   * works for another tenant: that transaction's EntityManager and connection are bound to it.
    */
   public <T> T runAs(Tenant tenant, Supplier<T> work) {
     Objects.requireNonNull(tenant, "tenant is required");

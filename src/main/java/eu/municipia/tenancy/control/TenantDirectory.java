@@ -42,9 +42,7 @@ public class TenantDirectory {
   }
 
   public List<Tenant> all() {
-    return current().bySlug().values().stream()
-        .sorted((a, b) -> a.id().compareTo(b.id()))
-        .toList();
+    return current().bySlug().values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
   }
 
   /** Forgets the cached list, so a tenant created a moment ago is found at once. */

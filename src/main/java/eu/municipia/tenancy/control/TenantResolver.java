@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The one place that decides which association a request belongs to: by a custom domain, else by
  * the first path segment ({@code /smopk/...}), and for the API by the segment after {@code
- * /api/v1/tenants/}. The answer is kept on the request, so the authentication mechanism, the
- * filter and the EntityManager producer all see the same tenant.
+ * /api/v1/tenants/}. The answer is kept on the request, so the authentication mechanism, the filter
+ * and the EntityManager producer all see the same tenant.
  */
 @ApplicationScoped
 public class TenantResolver {

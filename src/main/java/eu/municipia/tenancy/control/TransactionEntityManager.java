@@ -18,11 +18,11 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /**
- * The EntityManager of one JTA transaction, bound to the current tenant twice: for EclipseLink
- * (the tenant-id property, which filters every query and fills tenant_id on insert) and for
- * PostgreSQL ({@code app.tenant_id}, which row-level security checks). The setting is
- * transaction-local, so a pooled connection never carries one tenant into another's request.
- * Transaction-scoped beans must be serializable; nothing here survives passivation, nor needs to.
+ * The EntityManager of one JTA transaction, bound to the current tenant twice: for EclipseLink (the
+ * tenant-id property, which filters every query and fills tenant_id on insert) and for PostgreSQL
+ * ({@code app.tenant_id}, which row-level security checks). The setting is transaction-local, so a
+ * pooled connection never carries one tenant into another's request. Transaction-scoped beans must
+ * be serializable; nothing here survives passivation, nor needs to.
  */
 @TransactionScoped
 class TransactionEntityManager implements Serializable {

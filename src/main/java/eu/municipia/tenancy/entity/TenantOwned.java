@@ -7,10 +7,10 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 /**
  * Every entity that belongs to one association extends this class. EclipseLink then adds {@code
- * tenant_id = ?} to every query and sets the column on insert, from the EntityManager property
- * that {@code TenantEntityManagerProducer} sets; PostgreSQL row-level security checks the same
- * column again. An ArchUnit test fails the build for an entity in a tenant table that does not
- * extend this class.
+ * tenant_id = ?} to every query and sets the column on insert, from the EntityManager property that
+ * {@code TenantEntityManagerProducer} sets; PostgreSQL row-level security checks the same column
+ * again. An ArchUnit test fails the build for an entity in a tenant table that does not extend this
+ * class.
  */
 @MappedSuperclass
 @Multitenant(MultitenantType.SINGLE_TABLE)
