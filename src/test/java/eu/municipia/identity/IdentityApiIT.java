@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.municipia.testing.Api;
 import eu.municipia.testing.Deployments;
 import eu.municipia.testing.MunicipiaIT;
+import eu.municipia.testing.TestStack;
 import eu.municipia.testing.Tokens;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -192,6 +193,33 @@ class IdentityApiIT {
     Api.Response openapi = api.get("/openapi", null);
     assertThat(openapi.status()).isEqualTo(200);
     assertThat(openapi.body()).contains("/api/v1/tenants/{tenant}/me");
+  }
+
+  @Test
+  void memberAndAdminPagesRefuseAnonymousOtherAssociationsAndTooFewRights() {
+    String smopkAdmin = Tokens.accessToken(SMOPK_ADMIN);
+    String official = Tokens.accessToken(SMOPK_OFFICIAL);
+    String otherAdmin = Tokens.accessToken(SMOCR_ADMIN);
+
+    for (String page :
+        new String[] {"/smopk/members", "/smopk/admin/roles", "/smopk/admin/audit"}) {
+      Api.Response anonymous = api.get(page, null);
+      assertThat(anonymous.status()).as(page).isEqualTo(302);
+      assertThat(anonymous.header("Location")).as(page).startsWith(TestStack.get().issuer());
+      assertThat(api.get(page, otherAdmin).status()).as(page).isEqualTo(403);
+    }
+    assertThat(api.get("/smopk/members", official).status()).isEqualTo(200);
+    assertThat(api.get("/smopk/admin/roles", official).status()).isEqualTo(403);
+    assertThat(api.get("/smopk/admin/audit", official).status()).isEqualTo(403);
+    assertThat(api.get("/smopk/admin/audit", smopkAdmin).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theViewsAreReachableOnlyThroughAnAssociationsAddress() {
+    assertThat(api.get("/t/members.xhtml", Tokens.accessToken(SMOPK_ADMIN)).status())
+        .isEqualTo(404);
+    assertThat(api.get("/nosuch/", null).status()).isEqualTo(404);
+    assertThat(api.get("/smopk/nosuch", null).status()).isEqualTo(404);
   }
 
   private java.util.List<String> rolesOf(String token) {
