@@ -32,6 +32,7 @@ public final class LocalStack {
             POSTGRES_PORT,
             KEYCLOAK_PORT);
     Files.createDirectories(settings.home());
+    requireFreePorts(POSTGRES_PORT, KEYCLOAK_PORT, KEYCLOAK_PORT + 1, APP_PORT);
     log("Starting PostgreSQL on port " + POSTGRES_PORT + " ...");
     EmbeddedDatabase database =
         new EmbeddedDatabase(settings.home().resolve("postgres"), POSTGRES_PORT).start();
@@ -101,6 +102,21 @@ public final class LocalStack {
         """
             .formatted(seconds, url, url, url, url, url, settings.keycloakUrl(), settings.home()));
     stopped.await();
+  }
+
+  /** A port in use means another stack (or another program) runs: say so instead of mixing in. */
+  private static void requireFreePorts(int... ports) {
+    for (int port : ports) {
+      try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        probe.bind(new java.net.InetSocketAddress("localhost", port));
+      } catch (IOException inUse) {
+        throw new IllegalStateException(
+            "Port "
+                + port
+                + " is in use. Is Municipia already running (stop it with Ctrl-C), or does"
+                + " another program use the port?");
+      }
+    }
   }
 
   private static void log(String message) {
