@@ -46,6 +46,27 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    try {
+      return authenticate(request, response, context);
+    } catch (IdentityProviderUnavailableException e) {
+      // Keycloak is down: say so (503, the error page for people) rather than fail with a 500.
+      if (TenantResolver.pathWithinApp(request).startsWith("/api/")) {
+        return refuse(
+            response,
+            HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            "The login service does not answer; try again shortly.");
+      }
+      try {
+        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      } catch (IOException ignored) {
+        // The client went away; nothing to tell it.
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+  }
+
+  private AuthenticationStatus authenticate(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String path = TenantResolver.pathWithinApp(request);
     boolean api = path.startsWith("/api/");
     if (!api && path.equals(BrowserLogin.CALLBACK_PATH)) {
@@ -139,7 +160,11 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
               "{\"type\":\"about:blank\",\"status\":"
                   + status
                   + ",\"title\":\""
-                  + (status == 401 ? "Unauthorized" : "Forbidden")
+                  + switch (status) {
+                    case 401 -> "Unauthorized";
+                    case 403 -> "Forbidden";
+                    default -> "Service Unavailable";
+                  }
                   + "\",\"detail\":\""
                   + detail
                   + "\"}");

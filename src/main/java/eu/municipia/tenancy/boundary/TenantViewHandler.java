@@ -1,6 +1,7 @@
 package eu.municipia.tenancy.boundary;
 
 import eu.municipia.tenancy.control.TenantResolution;
+import eu.municipia.tenancy.control.TenantResolver;
 import jakarta.faces.application.ViewHandler;
 import jakarta.faces.application.ViewHandlerWrapper;
 import jakarta.faces.context.FacesContext;
@@ -24,8 +25,8 @@ public class TenantViewHandler extends ViewHandlerWrapper {
       return super.getActionURL(context, viewId);
     }
     HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
-    Object resolution = request.getAttribute(TenantResolution.class.getName());
-    String tenantPrefix = resolution instanceof TenantResolution r ? r.urlPrefix() : "";
+    String tenantPrefix =
+        TenantResolver.resolved(request).map(TenantResolution::urlPrefix).orElse("");
     String page = viewId.substring(prefix.length(), viewId.length() - ".xhtml".length());
     return request.getContextPath() + tenantPrefix + ("home".equals(page) ? "/" : "/" + page);
   }

@@ -18,6 +18,14 @@ public class TenantResolver {
   static final String API_PREFIX = "/api/v1/tenants/";
   private static final String ATTRIBUTE = TenantResolution.class.getName();
 
+  /** What was resolved for this request already, without resolving (for Faces URL building). */
+  public static java.util.Optional<TenantResolution> resolved(
+      jakarta.servlet.ServletRequest request) {
+    return request.getAttribute(ATTRIBUTE) instanceof TenantResolution r
+        ? java.util.Optional.of(r)
+        : java.util.Optional.empty();
+  }
+
   @Inject TenantDirectory directory;
 
   public Optional<Tenant> resolve(HttpServletRequest request) {
