@@ -282,7 +282,8 @@ class TenantIsolationIT {
         name,
         name + " person",
         null,
-        Set.of());
+        Set.of(),
+        false);
   }
 
   /** One transaction of work for one tenant, committed, or rolled back when it throws. */

@@ -34,11 +34,26 @@ public final class Api {
     return send("DELETE", path, token);
   }
 
+  public Response post(String path, String token, String contentType, String body) {
+    return send("POST", path, token, contentType, body);
+  }
+
   public Response send(String method, String path, String token) {
+    return send(method, path, token, null, null);
+  }
+
+  private Response send(String method, String path, String token, String contentType, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
-            .timeout(Duration.ofSeconds(30))
-            .method(method, HttpRequest.BodyPublishers.noBody());
+            .timeout(Duration.ofSeconds(120))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

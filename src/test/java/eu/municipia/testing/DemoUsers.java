@@ -15,6 +15,9 @@ public final class DemoUsers {
   /** SMO ČR association admin: a member of SMO ČR only. */
   public static final String SMOCR_ADMIN = "spravce.smocr";
 
+  /** Platform admin (Keycloak realm role platform-admin), a member of no association. */
+  public static final String PLATFORM_ADMIN = "platforma";
+
   public static final String SMOPK_OFFICIAL_PERSON_ID = "6f1b0c52-5a43-4c36-9a57-0c6f3f0b8a02";
 
   private DemoUsers() {}

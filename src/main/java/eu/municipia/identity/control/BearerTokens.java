@@ -9,6 +9,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.identity.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
@@ -49,7 +50,18 @@ public class BearerTokens {
         claims.getStringClaim("preferred_username"),
         claims.getStringClaim("name"),
         claims.getStringClaim("email"),
-        organizations(claims.getClaim("organization")));
+        organizations(claims.getClaim("organization")),
+        realmRoles(claims).contains(Role.PLATFORM_ADMIN));
+  }
+
+  private static Set<String> realmRoles(JWTClaimsSet claims) throws ParseException {
+    Map<String, Object> realmAccess = claims.getJSONObjectClaim("realm_access");
+    Object roles = realmAccess == null ? null : realmAccess.get("roles");
+    Set<String> names = new LinkedHashSet<>();
+    if (roles instanceof Collection<?> list) {
+      list.forEach(role -> names.add(String.valueOf(role)));
+    }
+    return names;
   }
 
   /** Keycloak sends the claim as a list of aliases, or as a map keyed by alias when ids are on. */

@@ -23,10 +23,13 @@ public class CallerGroups {
 
   @ActivateRequestContext
   public Set<String> of(Caller caller, Optional<Tenant> tenant) {
-    if (tenant.isEmpty() || !caller.belongsTo(tenant.get().id())) {
-      return Set.of();
-    }
     Set<String> groups = new HashSet<>();
+    if (caller.platformAdmin()) {
+      groups.add(Role.PLATFORM_ADMIN);
+    }
+    if (tenant.isEmpty() || !caller.belongsTo(tenant.get().id())) {
+      return groups;
+    }
     groups.add(Role.MEMBER);
     tenants.runAs(tenant.get(), () -> grants.rolesOf(caller)).stream()
         .map(Role::roleName)

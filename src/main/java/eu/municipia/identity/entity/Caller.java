@@ -14,7 +14,8 @@ public record Caller(
     String username,
     String displayName,
     String email,
-    Set<String> organizations)
+    Set<String> organizations,
+    boolean platformAdmin)
     implements Serializable {
 
   public Caller {

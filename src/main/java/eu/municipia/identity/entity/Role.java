@@ -16,6 +16,9 @@ public enum Role {
   /** Everyone whose token lists the association among their Organizations. */
   public static final String MEMBER = "member";
 
+  /** Platform administration (the shared municipality register, associations): a realm role. */
+  public static final String PLATFORM_ADMIN = "platform-admin";
+
   public static final String ADMIN = "admin";
   public static final String EDITOR_NAME = "editor";
   public static final String MEMBER_OFFICIAL_NAME = "member-official";

@@ -1,0 +1,42 @@
+package eu.municipia.municipalities.boundary;
+
+import eu.municipia.municipalities.control.Register;
+import eu.municipia.platform.boundary.ValidationProblem;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The public municipality register: search by name without accents ("cila" finds Čilá), filter by
+ * region and district, a page at a time, with each municipality's latest population.
+ */
+@Path("municipalities")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@PermitAll
+public class MunicipalitiesResource {
+
+  @Inject Register register;
+
+  @GET
+  public Register.Page search(
+      @QueryParam("q") String query,
+      @QueryParam("region") String region,
+      @QueryParam("district") String district,
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    if (offset < 0) {
+      throw new ValidationProblem("offset", "offset must be 0 or more.");
+    }
+    if (limit < 1 || limit > 500) {
+      throw new ValidationProblem("limit", "limit must be between 1 and 500.");
+    }
+    return register.search("CZ", query, region, district, offset, limit);
+  }
+}

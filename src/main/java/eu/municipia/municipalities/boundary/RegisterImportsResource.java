@@ -1,0 +1,61 @@
+package eu.municipia.municipalities.boundary;
+
+import eu.municipia.identity.control.CurrentCaller;
+import eu.municipia.identity.entity.Role;
+import eu.municipia.municipalities.control.MalformedTableException;
+import eu.municipia.municipalities.control.PopulationTable;
+import eu.municipia.municipalities.control.RegisterImport;
+import eu.municipia.municipalities.entity.ImportReport;
+import eu.municipia.platform.boundary.ValidationProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Year;
+
+/**
+ * Platform admins import the statistics office's yearly population table (CSV, UTF-8) into the
+ * shared register: {@code POST /api/v1/platform/municipalities/imports?year=2025} with the file as
+ * the body. A malformed file is refused with the line and column of its first problem.
+ */
+@Path("platform/municipalities/imports")
+@RequestScoped
+@RolesAllowed(Role.PLATFORM_ADMIN)
+public class RegisterImportsResource {
+
+  @Inject RegisterImport register;
+  @Inject CurrentCaller caller;
+
+  @POST
+  @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+  @Produces(MediaType.APPLICATION_JSON)
+  public ImportReport importTable(
+      InputStream file,
+      @QueryParam("year") Integer year,
+      @QueryParam("country") @DefaultValue("CZ") String country,
+      @HeaderParam("X-File-Name") String fileName) {
+    if (year == null || year < 1990 || year > Year.now().getValue() + 1) {
+      throw new ValidationProblem("year", "year is required: the year the population is for.");
+    }
+    if (!"CZ".equals(country)) {
+      throw new ValidationProblem("country", "Only Czech tables (CZ) can be imported so far.");
+    }
+    try {
+      var rows = PopulationTable.read(new InputStreamReader(file, StandardCharsets.UTF_8), country);
+      return register.run(country, year, fileName, rows, caller.get().subject());
+    } catch (MalformedTableException e) {
+      throw new ValidationProblem(
+          e.columnName().isEmpty() ? "file" : e.columnName(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package eu.municipia.municipalities.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Reads the shared register. Plain SQL: the search is accent-insensitive through PostgreSQL's
+ * unaccent, and the register is the same for every tenant, so no tenant binding is involved.
+ */
+@ApplicationScoped
+public class Register {
+
+  @Resource(lookup = "java:app/jdbc/municipia")
+  DataSource dataSource;
+
+  public record Entry(
+      String code,
+      String name,
+      String district,
+      String region,
+      Integer population,
+      Integer populationYear,
+      BigDecimal lat,
+      BigDecimal lon) {}
+
+  public record Page(long total, int offset, int limit, List<Entry> items) {}
+
+  private static final String FROM =
+      " FROM municipality m LEFT JOIN LATERAL (SELECT p.population, p.year"
+          + " FROM municipality_population p WHERE p.country = m.country AND p.code = m.code"
+          + " ORDER BY p.year DESC LIMIT 1) latest ON true"
+          + " WHERE m.country = ?"
+          + " AND (?::text IS NULL OR unaccent(lower(m.name)) LIKE '%' || unaccent(lower(?)) || '%')"
+          + " AND (?::text IS NULL OR m.region = ?)"
+          + " AND (?::text IS NULL OR m.district = ?)";
+
+  public Page search(
+      String country, String query, String region, String district, int offset, int limit) {
+    String q = likePattern(blankToNull(query));
+    String r = blankToNull(region);
+    String d = blankToNull(district);
+    try (Connection c = dataSource.getConnection()) {
+      long total;
+      try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + FROM)) {
+        bind(ps, country, q, r, d);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          total = rs.getLong(1);
+        }
+      }
+      List<Entry> items = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT m.code, m.name, m.district, m.region, latest.population, latest.year,"
+                  + " m.lat, m.lon"
+                  + FROM
+                  + " ORDER BY m.name, m.code OFFSET ? LIMIT ?")) {
+        int next = bind(ps, country, q, r, d);
+        ps.setInt(next, offset);
+        ps.setInt(next + 1, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            items.add(
+                new Entry(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    (Integer) rs.getObject(5),
+                    (Integer) rs.getObject(6),
+                    rs.getBigDecimal(7),
+                    rs.getBigDecimal(8)));
+          }
+        }
+      }
+      return new Page(total, offset, limit, items);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the municipality register", e);
+    }
+  }
+
+  /** Whether the register holds any municipality of the country yet. */
+  public boolean isEmpty(String country) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT NOT EXISTS (SELECT 1 FROM municipality WHERE country = ?)")) {
+      ps.setString(1, country);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the municipality register", e);
+    }
+  }
+
+  private static int bind(PreparedStatement ps, String country, String q, String r, String d)
+      throws SQLException {
+    ps.setString(1, country);
+    ps.setString(2, q);
+    ps.setString(3, q);
+    ps.setString(4, r);
+    ps.setString(5, r);
+    ps.setString(6, d);
+    ps.setString(7, d);
+    return 8;
+  }
+
+  /** The user's words taken literally inside LIKE: % and _ are not wildcards for them. */
+  private static String likePattern(String query) {
+    return query == null
+        ? null
+        : query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

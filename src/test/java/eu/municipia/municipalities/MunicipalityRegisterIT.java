@@ -1,0 +1,169 @@
+package eu.municipia.municipalities;
+
+import static eu.municipia.testing.DemoUsers.PLATFORM_ADMIN;
+import static eu.municipia.testing.DemoUsers.SMOPK_ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import eu.municipia.testing.Api;
+import eu.municipia.testing.Deployments;
+import eu.municipia.testing.MunicipiaIT;
+import eu.municipia.testing.Tokens;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared municipality register: the public search, and the platform admin's import of the
+ * statistics office's table (the full 6,258-row file where ../shared/data has it).
+ */
+@MunicipiaIT
+class MunicipalityRegisterIT {
+
+  private static final String IMPORT = "/api/v1/platform/municipalities/imports?year=";
+  private static final String HEADER = "code,name,district,region,population,lat,lon\n";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.war();
+  }
+
+  @ArquillianResource URL deployed;
+  Api api;
+
+  @BeforeEach
+  void api() {
+    api = new Api(Deployments.base(deployed));
+  }
+
+  @Test
+  void theDemoRegisterIsSearchableWithoutAccents() {
+    JsonObject page = search("q=cila").json().asJsonObject();
+
+    assertThat(page.getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(1);
+    JsonObject cila = page.getJsonArray("items").getJsonObject(0);
+    assertThat(cila.getString("name")).isEqualTo("Čilá");
+    assertThat(cila.getString("district")).isEqualTo("Rokycany");
+    assertThat(cila.getInt("population")).isEqualTo(19);
+  }
+
+  @Test
+  void searchWordsAreLiteralAndPagingIsChecked() {
+    assertThat(search("q=%25").json().asJsonObject().getJsonNumber("total").longValue()).isZero();
+    Api.Response bad = search("limit=0");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"field\":\"limit\"");
+  }
+
+  @Test
+  void theFullTableImportsWithTheFilesOwnSumsAndASecondImportChangesNothing() throws Exception {
+    Path table =
+        Path.of(System.getProperty("shared.data.dir", "../shared/data"), "cz-municipalities.csv");
+    assumeTrue(
+        Files.isRegularFile(table),
+        "Skipped: " + table + " is absent (the shared reference data lives beside the project)");
+    String csv = Files.readString(table);
+    String admin = Tokens.accessToken(PLATFORM_ADMIN);
+
+    Api.Response first = api.post(IMPORT + 2025, admin, "text/csv", csv);
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    JsonObject report = first.json().asJsonObject();
+    assertThat(report.getInt("rowsRead")).isEqualTo(6258);
+    assertThat(report.getJsonNumber("population").longValue()).isEqualTo(10_909_500L);
+
+    JsonObject second = api.post(IMPORT + 2025, admin, "text/csv", csv).json().asJsonObject();
+    assertThat(second.getInt("created")).isZero();
+    assertThat(second.getInt("renamed")).isZero();
+    assertThat(second.getInt("moved")).isZero();
+    assertThat(second.getInt("populationChanged")).isZero();
+
+    List<JsonObject> plzenRegion = all("region=" + encode("Plzeňský kraj"));
+    assertThat(plzenRegion).hasSize(501);
+    assertThat(plzenRegion.stream().mapToLong(m -> m.getInt("population")).sum())
+        .isEqualTo(614_640L);
+    assertThat(
+            one("q=" + encode("Plzeň") + "&district=" + encode("Plzeň-město")).getInt("population"))
+        .isEqualTo(187_928);
+  }
+
+  @Test
+  void aMalformedTableIsRefusedWithLineAndColumnAndNothingIsImported() {
+    String csv =
+        HEADER
+            + "999001,Testovice,Rokycany,Plzeňský kraj,120,49.9,13.7\n"
+            + "999002,Chybov,Rokycany,Plzeňský kraj,sto,49.9,13.7\n";
+
+    Api.Response r = api.post(IMPORT + 2025, Tokens.accessToken(PLATFORM_ADMIN), "text/csv", csv);
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    JsonObject error = r.json().asJsonObject().getJsonArray("errors").getJsonObject(0);
+    assertThat(error.getString("field")).isEqualTo("population");
+    assertThat(error.getString("message")).startsWith("Line 3, column 5 (population)");
+    assertThat(search("q=Testovice").json().asJsonObject().getJsonNumber("total").longValue())
+        .as("the valid first row was not imported either")
+        .isZero();
+  }
+
+  @Test
+  void onlyPlatformAdminsImport() {
+    String csv = HEADER + "999003,Zkušebnice,Rokycany,Plzeňský kraj,1,,\n";
+
+    assertThat(api.post(IMPORT + 2025, null, "text/csv", csv).status()).isEqualTo(401);
+    assertThat(api.post(IMPORT + 2025, Tokens.accessToken(SMOPK_ADMIN), "text/csv", csv).status())
+        .isEqualTo(403);
+    assertThat(
+            search("q=" + encode("Zkušebnice"))
+                .json()
+                .asJsonObject()
+                .getJsonNumber("total")
+                .longValue())
+        .isZero();
+  }
+
+  @Test
+  void anImportNeedsItsYear() {
+    Api.Response r =
+        api.post(
+            "/api/v1/platform/municipalities/imports",
+            Tokens.accessToken(PLATFORM_ADMIN),
+            "text/csv",
+            HEADER + "540927,Čilá,Rokycany,Plzeňský kraj,19,,\n");
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body()).contains("\"field\":\"year\"");
+  }
+
+  private Api.Response search(String query) {
+    return api.get("/api/v1/municipalities?" + query, null);
+  }
+
+  private JsonObject one(String query) {
+    return search(query).json().asJsonObject().getJsonArray("items").getJsonObject(0);
+  }
+
+  private List<JsonObject> all(String query) {
+    List<JsonObject> found = new java.util.ArrayList<>();
+    for (int offset = 0; ; offset += 500) {
+      JsonObject page = search(query + "&limit=500&offset=" + offset).json().asJsonObject();
+      page.getJsonArray("items").stream().map(JsonValue::asJsonObject).forEach(found::add);
+      if (offset + 500 >= page.getJsonNumber("total").longValue()) {
+        return found;
+      }
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
