@@ -13,6 +13,8 @@ INSERT INTO tenant (id, parent_id, name_cs, name_en, kind) VALUES
 ON CONFLICT (id) DO NOTHING;
 
 -- Row-level security binds the owner too (FORCE): name the tenant before writing its rows.
+UPDATE tenant SET region = 'Plzeňský kraj' WHERE id = 'smopk' AND region IS NULL;
+
 SELECT set_config('app.tenant_id', 'smopk', true);
 
 INSERT INTO person (id, tenant_id, issuer, subject, username, display_name, email, first_seen, last_seen) VALUES

@@ -38,6 +38,10 @@ public final class Api {
     return send("POST", path, token, contentType, body);
   }
 
+  public Response put(String path, String token, String contentType, String body) {
+    return send("PUT", path, token, contentType, body);
+  }
+
   public Response send(String method, String path, String token) {
     return send(method, path, token, null, null);
   }

@@ -87,6 +87,21 @@ public class Register {
     }
   }
 
+  /** Whether the register knows this municipality. */
+  public boolean exists(String country, String code) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT 1 FROM municipality WHERE country = ? AND code = ?")) {
+      ps.setString(1, country);
+      ps.setString(2, code);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the municipality register", e);
+    }
+  }
+
   /** Whether the register holds any municipality of the country yet. */
   public boolean isEmpty(String country) {
     try (Connection c = dataSource.getConnection();

@@ -63,7 +63,8 @@ public class TenantDirectory {
     try (Connection c = dataSource.getConnection()) {
       List<Tenant> tenants;
       try (PreparedStatement ps =
-              c.prepareStatement("SELECT id, parent_id, name_cs, name_en, kind FROM tenant");
+              c.prepareStatement(
+                  "SELECT id, parent_id, name_cs, name_en, kind, region FROM tenant");
           ResultSet rs = ps.executeQuery()) {
         tenants = new java.util.ArrayList<>();
         while (rs.next()) {
@@ -73,7 +74,8 @@ public class TenantDirectory {
                   Optional.ofNullable(rs.getString(2)).map(TenantSlug::new),
                   rs.getString(3),
                   rs.getString(4),
-                  Tenant.Kind.valueOf(rs.getString(5))));
+                  Tenant.Kind.valueOf(rs.getString(5)),
+                  Optional.ofNullable(rs.getString(6))));
         }
       }
       Map<String, String> hosts = new java.util.HashMap<>();

@@ -10,7 +10,12 @@ import java.util.Optional;
  * entity.
  */
 public record Tenant(
-    TenantSlug slug, Optional<TenantSlug> parent, String nameCs, String nameEn, Kind kind) {
+    TenantSlug slug,
+    Optional<TenantSlug> parent,
+    String nameCs,
+    String nameEn,
+    Kind kind,
+    Optional<String> region) {
 
   public enum Kind {
     UNION,
@@ -23,6 +28,7 @@ public record Tenant(
     Objects.requireNonNull(nameCs, "Czech name is required.");
     Objects.requireNonNull(nameEn, "English name is required.");
     Objects.requireNonNull(kind, "Kind is required.");
+    Objects.requireNonNull(region, "Region is required (empty: the whole country).");
   }
 
   public String name(Locale locale) {

@@ -86,7 +86,13 @@ class TenantRoutingTest {
   }
 
   private static Tenant tenant(String slug) {
-    return new Tenant(new TenantSlug(slug), Optional.empty(), slug, slug, Tenant.Kind.ASSOCIATION);
+    return new Tenant(
+        new TenantSlug(slug),
+        Optional.empty(),
+        slug,
+        slug,
+        Tenant.Kind.ASSOCIATION,
+        Optional.empty());
   }
 
   private static TenantResolver resolverWith(Map<String, String> domains) {

@@ -1,0 +1,161 @@
+package eu.municipia.membership.boundary;
+
+import eu.municipia.identity.control.CurrentCaller;
+import eu.municipia.identity.entity.Role;
+import eu.municipia.membership.control.MemberDirectory;
+import eu.municipia.membership.control.Memberships;
+import eu.municipia.membership.entity.Membership;
+import eu.municipia.membership.entity.MembershipEvent;
+import eu.municipia.membership.entity.MembershipStatus;
+import eu.municipia.municipalities.control.Register;
+import eu.municipia.municipalities.entity.MunicipalityCode;
+import eu.municipia.platform.boundary.ValidationProblem;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The association's members. The public sees active members (name, district, population, since);
+ * members of the association see every status; association admins add members and change their
+ * status, each change audited and kept in the membership's history.
+ */
+@Path("tenants/{tenant}/members")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class MembersResource {
+
+  @Inject MemberDirectory directory;
+  @Inject Memberships memberships;
+  @Inject Register register;
+  @Inject CurrentCaller caller;
+  @Context SecurityContext security;
+
+  public record NewMember(String code, LocalDate since) {}
+
+  public record StatusChange(String status, LocalDate date, String reason) {}
+
+  public record MembershipView(String code, String status, LocalDate since, LocalDate until) {
+    static MembershipView of(Membership m) {
+      return new MembershipView(m.municipality().code(), m.status().name(), m.since(), m.until());
+    }
+  }
+
+  @GET
+  @PermitAll
+  public MemberDirectory.Page directory(
+      @QueryParam("q") String query,
+      @QueryParam("district") String district,
+      @QueryParam("status") String status,
+      @QueryParam("sort") @DefaultValue("name") String sort,
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    if (offset < 0) {
+      throw new ValidationProblem("offset", "offset must be 0 or more.");
+    }
+    if (limit < 1 || limit > 500) {
+      throw new ValidationProblem("limit", "limit must be between 1 and 500.");
+    }
+    return directory.search(query, district, statuses(status), sort(sort), offset, limit);
+  }
+
+  @POST
+  @RolesAllowed(Role.ADMIN)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response add(NewMember member) {
+    if (member == null || member.code() == null || !MunicipalityCode.isValid("CZ", member.code())) {
+      throw new ValidationProblem("code", "code must be the 6-digit code of a municipality.");
+    }
+    if (!register.exists("CZ", member.code())) {
+      throw new ValidationProblem("code", "No municipality " + member.code() + " in the register.");
+    }
+    if (member.since() == null) {
+      throw new ValidationProblem("since", "since (the date the membership began) is required.");
+    }
+    Membership added =
+        memberships.add(new MunicipalityCode("CZ", member.code()), member.since(), caller.get());
+    return Response.status(Response.Status.CREATED).entity(MembershipView.of(added)).build();
+  }
+
+  @PUT
+  @Path("{code}/status")
+  @RolesAllowed(Role.ADMIN)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public MembershipView changeStatus(@PathParam("code") String code, StatusChange change) {
+    MunicipalityCode municipality = code(code);
+    String target = change == null || change.status() == null ? "" : change.status();
+    Membership changed =
+        switch (target.toUpperCase(Locale.ROOT)) {
+          case "SUSPENDED" -> memberships.suspend(municipality, change.reason(), caller.get());
+          case "ACTIVE" -> memberships.reinstate(municipality, caller.get());
+          case "LEFT" -> {
+            if (change.date() == null) {
+              throw new ValidationProblem("date", "date (the last day of membership) is required.");
+            }
+            yield memberships.end(municipality, change.date(), change.reason(), caller.get());
+          }
+          default ->
+              throw new ValidationProblem("status", "status must be SUSPENDED, ACTIVE or LEFT.");
+        };
+    return MembershipView.of(changed);
+  }
+
+  @GET
+  @Path("{code}/history")
+  @RolesAllowed(Role.ADMIN)
+  public List<MembershipEvent> history(@PathParam("code") String code) {
+    return memberships.history(code(code));
+  }
+
+  private List<String> statuses(String status) {
+    boolean member = security.isUserInRole(Role.MEMBER);
+    if (status == null || status.isBlank()) {
+      return List.of(MembershipStatus.ACTIVE.name());
+    }
+    List<String> asked =
+        Arrays.stream(status.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+    for (String s : asked) {
+      if (Arrays.stream(MembershipStatus.values()).noneMatch(v -> v.name().equals(s))) {
+        throw new ValidationProblem("status", "Unknown status '" + s + "'.");
+      }
+    }
+    if (!member && !asked.equals(List.of(MembershipStatus.ACTIVE.name()))) {
+      // Only members of the association see applications, suspensions and former members.
+      throw new jakarta.ws.rs.ForbiddenException("Only members see memberships in that status.");
+    }
+    return asked;
+  }
+
+  private static MemberDirectory.Sort sort(String sort) {
+    try {
+      return MemberDirectory.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ValidationProblem("sort", "sort must be name, population or since.");
+    }
+  }
+
+  private static MunicipalityCode code(String code) {
+    if (!MunicipalityCode.isValid("CZ", code)) {
+      throw new NotFoundException("No membership of " + code + " here.");
+    }
+    return new MunicipalityCode("CZ", code);
+  }
+}

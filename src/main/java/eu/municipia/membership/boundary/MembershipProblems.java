@@ -1,0 +1,46 @@
+package eu.municipia.membership.boundary;
+
+import eu.municipia.membership.entity.MembershipDateException;
+import eu.municipia.membership.entity.MembershipTransitionException;
+import eu.municipia.platform.entity.Problem;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+
+/** Membership rules broken by a request, as problem+json. */
+public final class MembershipProblems {
+
+  private MembershipProblems() {}
+
+  /** A status change that the membership's status does not allow is a conflict (409). */
+  @Provider
+  public static class Transition implements ExceptionMapper<MembershipTransitionException> {
+    @Override
+    public Response toResponse(MembershipTransitionException e) {
+      return problem(409, "Conflict", "status", e.getMessage());
+    }
+  }
+
+  /** A date that does not fit the membership is a bad request naming the date (400). */
+  @Provider
+  public static class Date implements ExceptionMapper<MembershipDateException> {
+    @Override
+    public Response toResponse(MembershipDateException e) {
+      return problem(400, "Bad Request", "date", e.getMessage());
+    }
+  }
+
+  private static Response problem(int status, String title, String field, String message) {
+    return Response.status(status)
+        .type(Problem.MEDIA_TYPE)
+        .entity(
+            new Problem(
+                "about:blank",
+                title,
+                status,
+                message,
+                List.of(new Problem.FieldError(field, message))))
+        .build();
+  }
+}

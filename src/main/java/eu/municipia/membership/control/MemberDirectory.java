@@ -1,0 +1,196 @@
+package eu.municipia.membership.control;
+
+import eu.municipia.tenancy.control.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The association's members joined with the shared register: the directory (search without accents,
+ * filters, sorting, pages) and coverage figures. Native SQL on the tenant-bound EntityManager:
+ * row-level security limits the membership rows to the current association.
+ */
+@ApplicationScoped
+@Transactional
+public class MemberDirectory {
+
+  private static final String NATIVE = "eclipselink.jdbc.allow-native-sql-query";
+
+  /** Each municipality's latest population figure. */
+  private static final String LATEST_POPULATION =
+      "(SELECT DISTINCT ON (country, code) country, code, population, year"
+          + " FROM municipality_population ORDER BY country, code, year DESC)";
+
+  @Inject EntityManager em;
+  @Inject TenantContext tenants;
+
+  public enum Sort {
+    NAME("mu.name, mu.code"),
+    POPULATION("pop.population DESC NULLS LAST, mu.name"),
+    SINCE("m.since, mu.name");
+
+    final String orderBy;
+
+    Sort(String orderBy) {
+      this.orderBy = orderBy;
+    }
+  }
+
+  public record Member(
+      String code,
+      String name,
+      String district,
+      Integer population,
+      LocalDate since,
+      LocalDate until,
+      String status) {}
+
+  public record Page(long total, int offset, int limit, List<Member> items) {}
+
+  public Page search(
+      String query, String district, List<String> statuses, Sort sort, int offset, int limit) {
+    String where =
+        " FROM membership m JOIN municipality mu ON mu.country = m.country AND mu.code = m.code"
+            + " LEFT JOIN "
+            + LATEST_POPULATION
+            + " pop ON pop.country = m.country AND pop.code = m.code"
+            + " WHERE m.status IN ("
+            + placeholders(statuses.size(), 3)
+            + ")"
+            + " AND (CAST(?1 AS text) IS NULL"
+            + "  OR unaccent(lower(mu.name)) LIKE '%' || unaccent(lower(CAST(?1 AS text))) || '%')"
+            + " AND (CAST(?2 AS text) IS NULL OR mu.district = CAST(?2 AS text))";
+    String like = likePattern(query);
+    Query count = native_("SELECT count(*)" + where);
+    bind(count, like, district, statuses);
+    long total = ((Number) count.getSingleResult()).longValue();
+
+    Query select =
+        native_(
+            "SELECT mu.code, mu.name, mu.district, pop.population, m.since, m.until, m.status"
+                + where
+                + " ORDER BY "
+                + sort.orderBy
+                + " OFFSET "
+                + offset
+                + " LIMIT "
+                + limit);
+    bind(select, like, district, statuses);
+    List<Member> members = new ArrayList<>();
+    for (Object row : select.getResultList()) {
+      Object[] r = (Object[]) row;
+      members.add(
+          new Member(
+              (String) r[0],
+              (String) r[1],
+              (String) r[2],
+              r[3] == null ? null : ((Number) r[3]).intValue(),
+              toDate(r[4]),
+              toDate(r[5]),
+              (String) r[6]));
+    }
+    return new Page(total, offset, limit, members);
+  }
+
+  public record DistrictCoverage(
+      String district, int members, long coveredPopulation, int municipalities, long population) {
+
+    public double share() {
+      return population == 0 ? 0 : 100.0 * coveredPopulation / population;
+    }
+  }
+
+  public record Coverage(
+      String region,
+      int members,
+      long coveredPopulation,
+      int municipalities,
+      long population,
+      List<DistrictCoverage> districts,
+      Optional<Member> largest,
+      Optional<Member> smallest) {
+
+    public double share() {
+      return population == 0 ? 0 : 100.0 * coveredPopulation / population;
+    }
+  }
+
+  /** Active members and their population against all municipalities of the association's region. */
+  public Coverage coverage() {
+    Optional<String> region = tenants.current().region();
+    Query q =
+        native_(
+            "SELECT mu.district,"
+                + " count(m.id), coalesce(sum(pop.population) FILTER (WHERE m.id IS NOT NULL), 0),"
+                + " count(*), coalesce(sum(pop.population), 0)"
+                + " FROM municipality mu LEFT JOIN "
+                + LATEST_POPULATION
+                + " pop ON pop.country = mu.country AND pop.code = mu.code"
+                + " LEFT JOIN membership m ON m.country = mu.country AND m.code = mu.code"
+                + "  AND m.status = 'ACTIVE'"
+                + " WHERE mu.country = 'CZ' AND (CAST(?1 AS text) IS NULL OR mu.region = CAST(?1 AS text))"
+                + " GROUP BY mu.district ORDER BY mu.district");
+    q.setParameter(1, region.orElse(null));
+    List<DistrictCoverage> districts = new ArrayList<>();
+    for (Object row : q.getResultList()) {
+      Object[] r = (Object[]) row;
+      districts.add(
+          new DistrictCoverage(
+              (String) r[0],
+              ((Number) r[1]).intValue(),
+              ((Number) r[2]).longValue(),
+              ((Number) r[3]).intValue(),
+              ((Number) r[4]).longValue()));
+    }
+    List<Member> byPopulation =
+        search(null, null, List.of("ACTIVE"), Sort.POPULATION, 0, Integer.MAX_VALUE).items();
+    return new Coverage(
+        region.orElse(null),
+        districts.stream().mapToInt(DistrictCoverage::members).sum(),
+        districts.stream().mapToLong(DistrictCoverage::coveredPopulation).sum(),
+        districts.stream().mapToInt(DistrictCoverage::municipalities).sum(),
+        districts.stream().mapToLong(DistrictCoverage::population).sum(),
+        districts,
+        byPopulation.stream().findFirst(),
+        byPopulation.isEmpty()
+            ? Optional.empty()
+            : Optional.of(byPopulation.get(byPopulation.size() - 1)));
+  }
+
+  private Query native_(String sql) {
+    return em.createNativeQuery(sql).setHint(NATIVE, true);
+  }
+
+  private static void bind(Query q, String like, String district, List<String> statuses) {
+    q.setParameter(1, like);
+    q.setParameter(2, district == null || district.isBlank() ? null : district);
+    for (int i = 0; i < statuses.size(); i++) {
+      q.setParameter(3 + i, statuses.get(i));
+    }
+  }
+
+  private static String placeholders(int count, int first) {
+    List<String> marks = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      marks.add("?" + (first + i));
+    }
+    return String.join(", ", marks);
+  }
+
+  private static String likePattern(String query) {
+    if (query == null || query.isBlank()) {
+      return null;
+    }
+    return query.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static LocalDate toDate(Object value) {
+    return value == null ? null : ((java.sql.Date) value).toLocalDate();
+  }
+}

@@ -1,0 +1,197 @@
+package eu.municipia.membership;
+
+import static eu.municipia.testing.DemoUsers.SMOCR_ADMIN;
+import static eu.municipia.testing.DemoUsers.SMOPK_ADMIN;
+import static eu.municipia.testing.DemoUsers.SMOPK_OFFICIAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.municipia.testing.Api;
+import eu.municipia.testing.Deployments;
+import eu.municipia.testing.MunicipiaIT;
+import eu.municipia.testing.Tokens;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Memberships through the API: the public directory, the admin's lifecycle (add, suspend,
+ * reinstate, end, rejoin) with history and audit, coverage, and who may do what. Each test uses
+ * municipalities of the demo register that no other test touches.
+ */
+@MunicipiaIT
+class MembershipIT {
+
+  // Small municipalities of the demo register that are not demo members (under 300 people).
+  private static final String LHUTA = "578606"; // Lhůta, Plzeň-město, 215
+  private static final String BLAZIM = "566764"; // Blažim, Plzeň-sever, 64
+  private static final String BOHY = "566471"; // Bohy, Plzeň-sever, 125
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.war();
+  }
+
+  @ArquillianResource URL deployed;
+  Api api;
+  String admin;
+
+  @BeforeEach
+  void api() {
+    api = new Api(Deployments.base(deployed));
+    admin = Tokens.accessToken(SMOPK_ADMIN);
+  }
+
+  @Test
+  void theDemoMembersAreInThePublicDirectoryAndSearchIgnoresAccents() {
+    JsonObject all = directory("smopk", "", null).json().asJsonObject();
+    assertThat(all.getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(90);
+
+    JsonArray cila = directory("smopk", "q=cila", null).json().asJsonObject().getJsonArray("items");
+    assertThat(names(cila)).containsExactly("Čilá");
+    assertThat(cila.getJsonObject(0).getInt("population")).isEqualTo(19);
+
+    JsonArray largest =
+        directory("smopk", "sort=population&limit=1", null)
+            .json()
+            .asJsonObject()
+            .getJsonArray("items");
+    assertThat(names(largest)).containsExactly("Plzeň");
+  }
+
+  @Test
+  void anotherAssociationsDirectoryDoesNotShowTheseMembers() {
+    JsonObject smocr = directory("smocr", "q=cila", null).json().asJsonObject();
+    assertThat(smocr.getJsonNumber("total").longValue()).isZero();
+  }
+
+  @Test
+  void anAdminRunsAMembershipThroughItsLifeAndEveryStepIsHistory() {
+    String path = "/api/v1/tenants/smopk/members";
+    Api.Response added = api.post(path, admin, "application/json", json(LHUTA, "2024-01-01"));
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    assertThat(inDirectory(LHUTA)).isTrue();
+
+    assertThat(status(LHUTA, "{\"status\":\"SUSPENDED\",\"reason\":\"unpaid dues\"}").status())
+        .isEqualTo(200);
+    assertThat(inDirectory(LHUTA)).as("suspended members are not public").isFalse();
+    assertThat(status(LHUTA, "{\"status\":\"SUSPENDED\"}").status())
+        .as("suspending twice")
+        .isEqualTo(409);
+    assertThat(status(LHUTA, "{\"status\":\"ACTIVE\"}").status()).isEqualTo(200);
+    Api.Response early = status(LHUTA, "{\"status\":\"LEFT\",\"date\":\"2023-12-31\"}");
+    assertThat(early.status()).isEqualTo(400);
+    assertThat(early.body()).contains("\"field\":\"date\"");
+    assertThat(
+            status(LHUTA, "{\"status\":\"LEFT\",\"date\":\"2025-12-31\",\"reason\":\"left\"}")
+                .status())
+        .isEqualTo(200);
+    assertThat(inDirectory(LHUTA)).isFalse();
+    assertThat(api.post(path, admin, "application/json", json(LHUTA, "2026-01-01")).status())
+        .as("rejoining")
+        .isEqualTo(201);
+
+    JsonArray history = api.get(path + "/" + LHUTA + "/history", admin).json().asJsonArray();
+    assertThat(history.stream().map(e -> e.asJsonObject().getString("to")).toList())
+        .containsExactly("ACTIVE", "SUSPENDED", "ACTIVE", "LEFT", "ACTIVE");
+    assertThat(history.getJsonObject(1).getString("reason")).isEqualTo("unpaid dues");
+
+    JsonArray audit =
+        api.get("/api/v1/tenants/smopk/audit?limit=5", admin)
+            .json()
+            .asJsonObject()
+            .getJsonArray("items");
+    assertThat(audit.getJsonObject(0).getString("action")).isEqualTo("membership.rejoined");
+    assertThat(audit.getJsonObject(0).getString("before")).contains("\"status\":\"LEFT\"");
+  }
+
+  @Test
+  void coverageCountsANewMemberAndItsPopulation() {
+    JsonObject before = coverage();
+    int population =
+        api.get("/api/v1/municipalities?q=Bla%C5%BEim", null)
+            .json()
+            .asJsonObject()
+            .getJsonArray("items")
+            .getJsonObject(0)
+            .getInt("population");
+
+    api.post(
+        "/api/v1/tenants/smopk/members", admin, "application/json", json(BLAZIM, "2025-05-01"));
+
+    JsonObject after = coverage();
+    assertThat(after.getString("region")).isEqualTo("Plzeňský kraj");
+    assertThat(after.getInt("members")).isEqualTo(before.getInt("members") + 1);
+    assertThat(after.getJsonNumber("coveredPopulation").longValue())
+        .isEqualTo(before.getJsonNumber("coveredPopulation").longValue() + population);
+    assertThat(after.getJsonObject("largest").getString("name")).isEqualTo("Plzeň");
+    assertThat(after.getJsonObject("smallest").getString("name")).isEqualTo("Čilá");
+    assertThat(after.getJsonArray("districts")).isNotEmpty();
+  }
+
+  @Test
+  void badInputIsABadRequestNamingTheField() {
+    String path = "/api/v1/tenants/smopk/members";
+    assertThat(api.post(path, admin, "application/json", json("12", "2025-01-01")).body())
+        .contains("\"field\":\"code\"");
+    assertThat(api.post(path, admin, "application/json", json("999999", "2025-01-01")).body())
+        .contains("\"field\":\"code\"");
+    assertThat(api.post(path, admin, "application/json", "{\"code\":\"" + BOHY + "\"}").body())
+        .contains("\"field\":\"since\"");
+    assertThat(directory("smopk", "sort=size", null).status()).isEqualTo(400);
+    assertThat(status(BOHY, "{\"status\":\"ACTIVE\"}").status())
+        .as("not a member here")
+        .isEqualTo(404);
+  }
+
+  @Test
+  void onlyTheAssociationsAdminsChangeMembershipsAndOnlyMembersSeeOtherStatuses() {
+    String path = "/api/v1/tenants/smopk/members";
+    String body = json(BOHY, "2025-01-01");
+    assertThat(api.post(path, null, "application/json", body).status()).isEqualTo(401);
+    assertThat(
+            api.post(path, Tokens.accessToken(SMOPK_OFFICIAL), "application/json", body).status())
+        .isEqualTo(403);
+    assertThat(api.post(path, Tokens.accessToken(SMOCR_ADMIN), "application/json", body).status())
+        .isEqualTo(403);
+    assertThat(api.get(path + "/540927/history", Tokens.accessToken(SMOPK_OFFICIAL)).status())
+        .isEqualTo(403);
+    assertThat(directory("smopk", "status=LEFT", null).status()).isEqualTo(403);
+    assertThat(directory("smopk", "status=LEFT", Tokens.accessToken(SMOPK_OFFICIAL)).status())
+        .isEqualTo(200);
+    assertThat(inDirectory(BOHY)).isFalse();
+  }
+
+  private Api.Response directory(String tenant, String query, String token) {
+    return api.get("/api/v1/tenants/" + tenant + "/members?" + query, token);
+  }
+
+  private boolean inDirectory(String code) {
+    JsonArray items =
+        directory("smopk", "limit=500", null).json().asJsonObject().getJsonArray("items");
+    return items.stream().anyMatch(m -> m.asJsonObject().getString("code").equals(code));
+  }
+
+  private Api.Response status(String code, String body) {
+    return api.put(
+        "/api/v1/tenants/smopk/members/" + code + "/status", admin, "application/json", body);
+  }
+
+  private JsonObject coverage() {
+    return api.get("/api/v1/tenants/smopk/coverage", null).json().asJsonObject();
+  }
+
+  private static List<String> names(JsonArray items) {
+    return items.stream().map(JsonValue::asJsonObject).map(m -> m.getString("name")).toList();
+  }
+
+  private static String json(String code, String since) {
+    return "{\"code\":\"" + code + "\",\"since\":\"" + since + "\"}";
+  }
+}
