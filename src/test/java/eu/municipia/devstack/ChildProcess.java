@@ -73,6 +73,35 @@ final class ChildProcess implements AutoCloseable {
     throw new IOException(name + " did not answer " + url + " within " + timeout + "; see " + log);
   }
 
+  /** Waits until the log contains the text; fails early when the process dies. */
+  void awaitLog(String text, Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (java.nio.file.Files.readString(log).contains(text)) {
+        return;
+      }
+      if (!process.isAlive()) {
+        throw new IOException(name + " exited with " + process.exitValue() + "; see " + log);
+      }
+      sleep(250);
+    }
+    throw new IOException(
+        name + " did not log \"" + text + "\" within " + timeout + "; see " + log);
+  }
+
+  /** Kills the process without letting it shut down, as a crashed machine or an OOM kill would. */
+  void kill() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException(name + " did not die within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   Path log() {
     return log;
   }

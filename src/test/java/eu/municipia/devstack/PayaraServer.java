@@ -3,12 +3,15 @@ package eu.municipia.devstack;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Payara Micro running the WAR (started, then awaited, so Ctrl-C can stop it while it boots), for
- * the run command (the tests start it through Arquillian).
+ * Payara Micro running the WAR (started, then awaited, so Ctrl-C can stop it while it boots): alone
+ * for the run command (the tests start it through Arquillian), or as a member of a cluster on this
+ * machine for the test of session replication.
  */
 public final class PayaraServer implements AutoCloseable {
 
@@ -20,15 +23,44 @@ public final class PayaraServer implements AutoCloseable {
     this.port = port;
   }
 
+  /** A single instance without a cluster (no Hazelcast: nothing to share, faster start). */
   public static PayaraServer start(
       Path microJar, Path war, int port, Map<String, String> env, Path log) throws IOException {
+    return start(
+        microJar, war, port, "-Xmx768m", List.of("--nocluster", "--nohazelcast"), env, log);
+  }
+
+  /**
+   * One member of a cluster of instances on this machine. Members find each other over TCP on the
+   * loopback interface (multicast, Payara's default, may not work in a sandbox or a CI runner).
+   */
+  public static PayaraServer startClusterMember(
+      Path microJar,
+      Path war,
+      int port,
+      LoopbackCluster cluster,
+      int dataGridPort,
+      Map<String, String> env,
+      Path log)
+      throws IOException {
+    return start(microJar, war, port, "-Xmx512m", cluster.options(dataGridPort), env, log);
+  }
+
+  private static PayaraServer start(
+      Path microJar,
+      Path war,
+      int port,
+      String heap,
+      List<String> clusterOptions,
+      Map<String, String> env,
+      Path log)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ChildProcess process =
-        ChildProcess.start(
-            "Payara Micro",
+    List<String> command =
+        new ArrayList<>(
             List.of(
                 java,
-                "-Xmx768m",
+                heap,
                 "-jar",
                 microJar.toString(),
                 "--deploy",
@@ -36,12 +68,9 @@ public final class PayaraServer implements AutoCloseable {
                 "--contextroot",
                 "/",
                 "--port",
-                Integer.toString(port),
-                "--nocluster",
-                "--nohazelcast"),
-            log.getParent(),
-            env,
-            log);
+                Integer.toString(port)));
+    command.addAll(clusterOptions);
+    ChildProcess process = ChildProcess.start("Payara Micro", command, log.getParent(), env, log);
     return new PayaraServer(process, port);
   }
 
@@ -52,16 +81,67 @@ public final class PayaraServer implements AutoCloseable {
     return this;
   }
 
+  /** Waits until this member's data grid holds the given number of members. */
+  public PayaraServer awaitClusterOf(int members, Duration timeout) throws IOException {
+    // Payara logs the data grid's state each time a member comes or goes ("... DG Size: 2").
+    process.awaitLog("DG Size: " + members + "\n", timeout);
+    return this;
+  }
+
   public String url() {
     return "http://localhost:" + port;
+  }
+
+  public int port() {
+    return port;
   }
 
   public long pid() {
     return process.pid();
   }
 
+  public Path log() {
+    return process.log();
+  }
+
+  /** Kills the instance without a shutdown, as a lost node or an OOM kill would. */
+  public void kill() {
+    process.kill();
+  }
+
   @Override
   public void close() {
     process.close();
+  }
+
+  /**
+   * A Payara Micro cluster on the loopback interface: its name (so it never mixes with another
+   * cluster) and the data grid port of each member, which every member lists as the others to join.
+   */
+  public record LoopbackCluster(String name, List<Integer> dataGridPorts) {
+
+    public LoopbackCluster {
+      dataGridPorts = List.copyOf(dataGridPorts);
+    }
+
+    List<String> options(int dataGridPort) {
+      if (!dataGridPorts.contains(dataGridPort)) {
+        throw new IllegalArgumentException(dataGridPort + " is not a port of " + dataGridPorts);
+      }
+      String members =
+          dataGridPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+      return List.of(
+          "--clustermode",
+          "tcpip:" + members,
+          "--clustername",
+          name,
+          "--interfaces",
+          "127.0.0.1",
+          "--startport",
+          Integer.toString(dataGridPort),
+          // Host-aware partitioning (the default) keeps a session's backup off members with the
+          // same IP address: here all members share 127.0.0.1, so there would be no backup at all.
+          "--nohostaware");
+    }
   }
 }

@@ -23,8 +23,10 @@ import java.util.UUID;
 @ViewScoped
 public class RolesPage implements Serializable {
 
-  @Inject transient RoleGrants grants;
-  @Inject transient CurrentCaller caller;
+  // Not transient: the view scope lives in the session, which another replica may deserialize;
+  // Weld's client proxies of these normal-scoped beans are serializable and find the bean there.
+  @Inject RoleGrants grants;
+  @Inject CurrentCaller caller;
 
   private List<Person> people;
   private Map<UUID, List<String>> roles;

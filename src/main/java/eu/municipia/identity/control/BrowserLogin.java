@@ -207,6 +207,11 @@ public class BrowserLogin {
     }
   }
 
-  private record PendingLogin(State state, Nonce nonce, CodeVerifier verifier, String returnTo)
+  /**
+   * The login between the redirect to Keycloak and the callback. Serializable, because the session
+   * is replicated and the callback may reach another replica (Nimbus' State, Nonce and CodeVerifier
+   * are serializable).
+   */
+  record PendingLogin(State state, Nonce nonce, CodeVerifier verifier, String returnTo)
       implements Serializable {}
 }
