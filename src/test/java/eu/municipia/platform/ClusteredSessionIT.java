@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ class ClusteredSessionIT {
   private static Map<String, String> appEnvironment() {
     return APP_ENVIRONMENT.stream()
         .collect(
-            java.util.stream.Collectors.toMap(
+            Collectors.toMap(
                 name -> name,
                 name ->
                     Objects.requireNonNull(
