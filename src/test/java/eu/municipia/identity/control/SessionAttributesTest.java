@@ -29,7 +29,8 @@ class SessionAttributesTest {
           "spravce.smopk",
           "Anna Nováková",
           "anna@example.org",
-          Set.of("smopk"));
+          Set.of("smopk"),
+          false);
 
   @Test
   void theLoggedInCallerSurvivesSerialization() throws Exception {
