@@ -98,11 +98,19 @@ public class MemberDirectory {
     return new Page(total, offset, limit, members);
   }
 
+  /** Members and their population in one district; share in percent of its population. */
   public record DistrictCoverage(
-      String district, int members, long coveredPopulation, int municipalities, long population) {
+      String district,
+      int members,
+      long coveredPopulation,
+      int municipalities,
+      long population,
+      double share) {
 
-    public double share() {
-      return population == 0 ? 0 : 100.0 * coveredPopulation / population;
+    static DistrictCoverage of(
+        String district, int members, long covered, int municipalities, long population) {
+      return new DistrictCoverage(
+          district, members, covered, municipalities, population, percent(covered, population));
     }
   }
 
@@ -112,13 +120,13 @@ public class MemberDirectory {
       long coveredPopulation,
       int municipalities,
       long population,
+      double share,
       List<DistrictCoverage> districts,
       Optional<Member> largest,
-      Optional<Member> smallest) {
+      Optional<Member> smallest) {}
 
-    public double share() {
-      return population == 0 ? 0 : 100.0 * coveredPopulation / population;
-    }
+  static double percent(long part, long whole) {
+    return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 10.0;
   }
 
   /** Active members and their population against all municipalities of the association's region. */
@@ -141,7 +149,7 @@ public class MemberDirectory {
     for (Object row : q.getResultList()) {
       Object[] r = (Object[]) row;
       districts.add(
-          new DistrictCoverage(
+          DistrictCoverage.of(
               (String) r[0],
               ((Number) r[1]).intValue(),
               ((Number) r[2]).longValue(),
@@ -150,12 +158,15 @@ public class MemberDirectory {
     }
     List<Member> byPopulation =
         search(null, null, List.of("ACTIVE"), Sort.POPULATION, 0, Integer.MAX_VALUE).items();
+    long covered = districts.stream().mapToLong(DistrictCoverage::coveredPopulation).sum();
+    long population = districts.stream().mapToLong(DistrictCoverage::population).sum();
     return new Coverage(
         region.orElse(null),
         districts.stream().mapToInt(DistrictCoverage::members).sum(),
-        districts.stream().mapToLong(DistrictCoverage::coveredPopulation).sum(),
+        covered,
         districts.stream().mapToInt(DistrictCoverage::municipalities).sum(),
-        districts.stream().mapToLong(DistrictCoverage::population).sum(),
+        population,
+        percent(covered, population),
         districts,
         byPopulation.stream().findFirst(),
         byPopulation.isEmpty()
