@@ -115,7 +115,7 @@ class MembershipIT {
   void coverageCountsANewMemberAndItsPopulation() {
     JsonObject before = coverage();
     int population =
-        api.get("/api/v1/municipalities?q=Bla%C5%BEim", null)
+        api.get("/api/v1/municipalities?q=Bla%C5%BEim&district=Plze%C5%88-sever", null)
             .json()
             .asJsonObject()
             .getJsonArray("items")
