@@ -71,7 +71,10 @@ public class SchemaMigration {
       LOG.info(
           () ->
               "Schema at version "
-                  + result.targetSchemaVersion
+                  // Flyway leaves the target empty when another replica had migrated already.
+                  + (result.targetSchemaVersion != null
+                      ? result.targetSchemaVersion
+                      : result.initialSchemaVersion)
                   + " ("
                   + result.migrationsExecuted
                   + " migrations run"
