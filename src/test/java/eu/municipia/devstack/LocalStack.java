@@ -19,6 +19,7 @@ public final class LocalStack {
   static final int POSTGRES_PORT = 15432;
   static final int KEYCLOAK_PORT = 8180;
   static final int APP_PORT = 8080;
+  static final int SMTP_PORT = 2525;
 
   private LocalStack() {}
 
@@ -32,11 +33,13 @@ public final class LocalStack {
             POSTGRES_PORT,
             KEYCLOAK_PORT);
     Files.createDirectories(settings.home());
-    requireFreePorts(POSTGRES_PORT, KEYCLOAK_PORT, KEYCLOAK_PORT + 1, APP_PORT);
+    requireFreePorts(POSTGRES_PORT, KEYCLOAK_PORT, KEYCLOAK_PORT + 1, APP_PORT, SMTP_PORT);
     log("Starting PostgreSQL on port " + POSTGRES_PORT + " ...");
     EmbeddedDatabase database =
         new EmbeddedDatabase(settings.home().resolve("postgres"), POSTGRES_PORT).start();
     KeycloakServer keycloak = new KeycloakServer(settings);
+    MailServer mail = new MailServer(SMTP_PORT).start();
+    printIncoming(mail);
     PayaraServer[] app = new PayaraServer[1];
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -48,6 +51,7 @@ public final class LocalStack {
                     app[0].close();
                   }
                   keycloak.close();
+                  mail.close();
                   try {
                     database.close();
                   } catch (IOException e) {
@@ -66,6 +70,8 @@ public final class LocalStack {
     env.put("DB_USER", EmbeddedDatabase.APP_ROLE);
     env.put("DB_PASSWORD", EmbeddedDatabase.APP_ROLE);
     env.put("APP_BASE_URL", "http://localhost:" + APP_PORT);
+    env.put("SMTP_HOST", "localhost");
+    env.put("SMTP_PORT", String.valueOf(SMTP_PORT));
     app[0] =
         PayaraServer.start(
             Path.of(System.getProperty("stack.runtimeDir")).resolve("payara-micro.jar"),
@@ -88,6 +94,7 @@ public final class LocalStack {
            API description      %s/openapi
            Health               %s/health/ready
            Keycloak admin       %s/admin/  (admin / admin)
+           E-mail               every message the app sends is printed here
 
          Demo logins (password "demo" for all):
            spravce.smopk    SMOPK association admin
@@ -102,6 +109,36 @@ public final class LocalStack {
         """
             .formatted(seconds, url, url, url, url, url, settings.keycloakUrl(), settings.home()));
     stopped.await();
+  }
+
+  /** The local SMTP server keeps mail in memory; show each message as it arrives. */
+  private static void printIncoming(MailServer mail) {
+    Thread printer =
+        new Thread(
+            () -> {
+              int shown = 0;
+              while (!Thread.currentThread().isInterrupted()) {
+                var received = mail.received();
+                for (var m : received.subList(Math.min(shown, received.size()), received.size())) {
+                  System.out.println(
+                      "\n[municipia] E-mail to "
+                          + m.to()
+                          + "\n  Subject: "
+                          + m.subject()
+                          + "\n  "
+                          + m.body().replace("\n", "\n  "));
+                }
+                shown = Math.max(shown, received.size());
+                try {
+                  Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "mail-printer");
+    printer.setDaemon(true);
+    printer.start();
   }
 
   /** A port in use means another stack (or another program) runs: say so instead of mixing in. */

@@ -202,7 +202,9 @@ class IdentityApiIT {
     String otherAdmin = Tokens.accessToken(SMOCR_ADMIN);
 
     for (String page :
-        new String[] {"/smopk/members", "/smopk/admin/roles", "/smopk/admin/audit"}) {
+        new String[] {
+          "/smopk/members", "/smopk/admin/roles", "/smopk/admin/audit", "/smopk/admin/applications"
+        }) {
       Api.Response anonymous = api.get(page, null);
       assertThat(anonymous.status()).as(page).isEqualTo(302);
       assertThat(anonymous.header("Location")).as(page).startsWith(TestStack.get().issuer());
@@ -211,7 +213,11 @@ class IdentityApiIT {
     assertThat(api.get("/smopk/members", official).status()).isEqualTo(200);
     assertThat(api.get("/smopk/admin/roles", official).status()).isEqualTo(403);
     assertThat(api.get("/smopk/admin/audit", official).status()).isEqualTo(403);
+    assertThat(api.get("/smopk/admin/applications", official).status()).isEqualTo(403);
     assertThat(api.get("/smopk/admin/audit", smopkAdmin).status()).isEqualTo(200);
+    assertThat(api.get("/smopk/admin/applications", smopkAdmin).status()).isEqualTo(200);
+    // The "Join us" form is public.
+    assertThat(api.get("/smopk/join", null).status()).isEqualTo(200);
   }
 
   @Test

@@ -2,6 +2,7 @@ package eu.municipia.testing;
 
 import eu.municipia.devstack.EmbeddedDatabase;
 import eu.municipia.devstack.KeycloakServer;
+import eu.municipia.devstack.MailServer;
 import eu.municipia.devstack.StackSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,12 +23,14 @@ public final class TestStack {
   private final StackSettings settings;
   private final EmbeddedDatabase database;
   private final KeycloakServer keycloak;
+  private final MailServer mail;
 
   private TestStack(StackSettings settings) {
     this.settings = settings;
     this.database =
         new EmbeddedDatabase(settings.home().resolve("postgres"), settings.postgresPort());
     this.keycloak = new KeycloakServer(settings);
+    this.mail = new MailServer(Integer.parseInt(env("SMTP_PORT")));
   }
 
   /** The running stack, started on first use. */
@@ -61,6 +64,11 @@ public final class TestStack {
     return database;
   }
 
+  /** The SMTP server that the app's outbox sends to. */
+  public MailServer mail() {
+    return mail;
+  }
+
   public String issuer() {
     return settings.issuer();
   }
@@ -71,9 +79,11 @@ public final class TestStack {
     deleteRecursively(settings.home().resolve("keycloak/data"));
     database.start();
     keycloak.start();
+    mail.start();
   }
 
   private void stop() {
+    mail.close();
     keycloak.close();
     try {
       database.close();

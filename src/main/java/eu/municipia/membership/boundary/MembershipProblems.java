@@ -1,5 +1,7 @@
 package eu.municipia.membership.boundary;
 
+import eu.municipia.membership.control.ApplicationRefusedException;
+import eu.municipia.membership.entity.ApplicationDecidedException;
 import eu.municipia.membership.entity.MembershipDateException;
 import eu.municipia.membership.entity.MembershipTransitionException;
 import eu.municipia.platform.entity.Problem;
@@ -28,6 +30,26 @@ public final class MembershipProblems {
     @Override
     public Response toResponse(MembershipDateException e) {
       return problem(400, "Bad Request", "date", e.getMessage());
+    }
+  }
+
+  /** An application the state of things refuses: 409 if already member/applied, else 400. */
+  @Provider
+  public static class Refused implements ExceptionMapper<ApplicationRefusedException> {
+    @Override
+    public Response toResponse(ApplicationRefusedException e) {
+      return e.reason().conflict()
+          ? problem(409, "Conflict", "code", e.getMessage())
+          : problem(400, "Bad Request", "code", e.getMessage());
+    }
+  }
+
+  /** A second decision on an application is a conflict (409). */
+  @Provider
+  public static class Decided implements ExceptionMapper<ApplicationDecidedException> {
+    @Override
+    public Response toResponse(ApplicationDecidedException e) {
+      return problem(409, "Conflict", "status", e.getMessage());
     }
   }
 

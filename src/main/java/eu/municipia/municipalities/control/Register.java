@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -82,6 +83,61 @@ public class Register {
         }
       }
       return new Page(total, offset, limit, items);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the municipality register", e);
+    }
+  }
+
+  private static final String ENTRY =
+      "SELECT m.code, m.name, m.district, m.region, latest.population, latest.year, m.lat, m.lon"
+          + " FROM municipality m LEFT JOIN LATERAL (SELECT p.population, p.year"
+          + " FROM municipality_population p WHERE p.country = m.country AND p.code = m.code"
+          + " ORDER BY p.year DESC LIMIT 1) latest ON true WHERE m.country = ?";
+
+  /** One municipality by its code. */
+  public Optional<Entry> entry(String country, String code) {
+    List<Entry> found = entries(ENTRY + " AND m.code = ?", country, code);
+    return found.stream().findFirst();
+  }
+
+  /**
+   * The municipalities of exactly this name, accents and case aside ("cila" is Čilá), within a
+   * region if one is given. Names repeat (two places are called Blažim), so this is a list.
+   */
+  public List<Entry> named(String country, String name, String region) {
+    String r = blankToNull(region);
+    return entries(
+        ENTRY
+            + " AND unaccent(lower(m.name)) = unaccent(lower(?))"
+            + " AND (?::text IS NULL OR m.region = ?) ORDER BY m.district, m.code",
+        country,
+        name.trim(),
+        r,
+        r);
+  }
+
+  private List<Entry> entries(String sql, String... params) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      List<Entry> items = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          items.add(
+              new Entry(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  (Integer) rs.getObject(5),
+                  (Integer) rs.getObject(6),
+                  rs.getBigDecimal(7),
+                  rs.getBigDecimal(8)));
+        }
+      }
+      return items;
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the municipality register", e);
     }

@@ -14,6 +14,15 @@ public class ValidationProblem extends BadRequestException {
     this.errors = List.of(new Problem.FieldError(field, message));
   }
 
+  /** Several fields at once, so a form shows every problem in one round trip. */
+  public ValidationProblem(List<Problem.FieldError> errors) {
+    super(
+        errors.size() == 1
+            ? errors.get(0).message()
+            : "The request has " + errors.size() + " invalid fields.");
+    this.errors = List.copyOf(errors);
+  }
+
   public List<Problem.FieldError> errors() {
     return errors;
   }

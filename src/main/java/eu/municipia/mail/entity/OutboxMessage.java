@@ -1,0 +1,128 @@
+package eu.municipia.mail.entity;
+
+import eu.municipia.tenancy.entity.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One e-mail waiting to be sent, or sent. It decides its own retries: the wait doubles from 10
+ * seconds up to an hour, and after {@link #MAX_ATTEMPTS} failures (about two days) it gives up and
+ * is marked failed, so a wrong address does not retry forever.
+ */
+@Entity
+@Table(name = "outbox_message")
+public class OutboxMessage extends TenantOwned {
+
+  public static final int MAX_ATTEMPTS = 50;
+  static final Duration FIRST_WAIT = Duration.ofSeconds(10);
+  static final Duration LONGEST_WAIT = Duration.ofHours(1);
+
+  @Id private UUID id;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(nullable = false)
+  private String recipient;
+
+  @Column(nullable = false)
+  private String subject;
+
+  @Column(nullable = false)
+  private String body;
+
+  private int attempts;
+
+  @Column(name = "next_attempt_at", nullable = false)
+  private Instant nextAttemptAt;
+
+  @Column(name = "sent_at")
+  private Instant sentAt;
+
+  @Column(name = "failed_at")
+  private Instant failedAt;
+
+  @Column(name = "last_error")
+  private String lastError;
+
+  protected OutboxMessage() {}
+
+  public OutboxMessage(String recipient, String subject, String body, Instant now) {
+    this.id = UUID.randomUUID();
+    this.recipient = requireText(recipient, "recipient");
+    this.subject = requireText(subject, "subject");
+    this.body = Objects.requireNonNull(body, "body is required");
+    this.createdAt = now;
+    this.nextAttemptAt = now;
+  }
+
+  public void sent(Instant now) {
+    sentAt = now;
+    lastError = null;
+  }
+
+  /** Records a failed attempt and when to try again; after the last one, gives up. */
+  public void attemptFailed(String error, Instant now) {
+    attempts++;
+    lastError = error == null ? "unknown error" : abbreviate(error);
+    if (attempts >= MAX_ATTEMPTS) {
+      failedAt = now;
+    } else {
+      nextAttemptAt = now.plus(waitAfter(attempts));
+    }
+  }
+
+  static Duration waitAfter(int attempts) {
+    Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(attempts - 1, 20));
+    return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+  }
+
+  public boolean isPending() {
+    return sentAt == null && failedAt == null;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String recipient() {
+    return recipient;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public String body() {
+    return body;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  public Instant sentAt() {
+    return sentAt;
+  }
+
+  public String lastError() {
+    return lastError;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 1000 ? text : text.substring(0, 1000);
+  }
+
+  private static String requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,99 @@
+package eu.municipia.devstack;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * A real SMTP server (GreenMail) on loopback that accepts every message: the app's outbox sends to
+ * it in the run command and in the tests, which read what arrived.
+ */
+public final class MailServer implements AutoCloseable {
+
+  /** A message as received: the first recipient, subject and plain-text body. */
+  public record Mail(String to, String subject, String body, String messageId) {
+
+    static Mail of(MimeMessage message) {
+      try {
+        return new Mail(
+            message.getAllRecipients()[0].toString(),
+            message.getSubject(),
+            message.getContent().toString().replace("\r\n", "\n"),
+            message.getMessageID());
+      } catch (MessagingException | java.io.IOException e) {
+        throw new IllegalStateException("Unreadable message", e);
+      }
+    }
+  }
+
+  private final int port;
+  private GreenMail greenMail;
+
+  public MailServer(int port) {
+    this.port = port;
+  }
+
+  public synchronized MailServer start() {
+    if (greenMail == null) {
+      greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      greenMail.start();
+    }
+    return this;
+  }
+
+  /** Stops accepting mail (an SMTP outage); what arrived so far is forgotten. */
+  public synchronized void stop() {
+    if (greenMail != null) {
+      greenMail.stop();
+      greenMail = null;
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public synchronized List<Mail> received() {
+    return greenMail == null
+        ? List.of()
+        : Arrays.stream(greenMail.getReceivedMessages()).map(Mail::of).toList();
+  }
+
+  public List<Mail> receivedBy(String address) {
+    return received().stream().filter(m -> m.to().equalsIgnoreCase(address)).toList();
+  }
+
+  /** Waits for a message that matches, or fails with what did arrive. */
+  public Mail await(Predicate<Mail> wanted, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      Optional<Mail> found = received().stream().filter(wanted).findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      sleep(200);
+    }
+    throw new AssertionError("No matching e-mail within " + timeout + "; received: " + received());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}
