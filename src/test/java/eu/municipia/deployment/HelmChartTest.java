@@ -150,6 +150,7 @@ class HelmChartTest {
         .contains(config.getMetadata().getName());
     assertThat(config.getData())
         .containsKeys("DB_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_AUDIENCE")
+        .containsEntry("KEYCLOAK_PROVISIONING_CLIENT_ID", "municipia-provisioning")
         .containsEntry("APP_DEMO_DATA", "false")
         .doesNotContainKeys("DB_PASSWORD", "DB_OWNER_PASSWORD", "OIDC_CLIENT_SECRET");
     assertThat(secretName(app, "DB_USER")).isEqualTo("municipia-db-app");
@@ -157,6 +158,7 @@ class HelmChartTest {
     assertThat(secretName(app, "DB_OWNER_USER")).isEqualTo("municipia-db-owner");
     assertThat(secretName(app, "DB_OWNER_PASSWORD")).isEqualTo("municipia-db-owner");
     assertThat(secretName(app, "OIDC_CLIENT_SECRET")).isEqualTo("municipia-oidc");
+    assertThat(secretName(app, "KEYCLOAK_PROVISIONING_CLIENT_SECRET")).isEqualTo("municipia-oidc");
     // Existing Secrets are used as they are: the chart makes none of its own then.
     assertThat(defaults.all(Secret.class)).isEmpty();
   }

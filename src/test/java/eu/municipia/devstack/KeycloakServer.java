@@ -49,11 +49,19 @@ public final class KeycloakServer implements AutoCloseable {
                 "--hostname=" + settings.keycloakUrl()),
             home,
             Map.of(
-                "JAVA", java,
-                "JAVA_HOME", System.getProperty("java.home"),
-                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m",
-                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                "JAVA",
+                java,
+                "JAVA_HOME",
+                System.getProperty("java.home"),
+                "JAVA_OPTS_KC_HEAP",
+                "-Xms64m -Xmx768m",
+                "KC_BOOTSTRAP_ADMIN_USERNAME",
+                ADMIN_USER,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                ADMIN_PASSWORD,
+                // The demo realm's SMTP server (invitations), resolved at the realm's import.
+                "MUNICIPIA_SMTP_PORT",
+                String.valueOf(settings.smtpPort())),
             settings.home().resolve("keycloak.log"));
     try {
       process.awaitHttpOk(

@@ -31,7 +31,8 @@ public final class LocalStack {
             Path.of(System.getProperty("stack.runtimeDir")),
             Path.of(System.getProperty("stack.realmFile")),
             POSTGRES_PORT,
-            KEYCLOAK_PORT);
+            KEYCLOAK_PORT,
+            SMTP_PORT);
     Files.createDirectories(settings.home());
     requireFreePorts(POSTGRES_PORT, KEYCLOAK_PORT, KEYCLOAK_PORT + 1, APP_PORT, SMTP_PORT);
     log("Starting PostgreSQL on port " + POSTGRES_PORT + " ...");

@@ -25,12 +25,26 @@ public final class MailServer implements AutoCloseable {
         return new Mail(
             message.getAllRecipients()[0].toString(),
             message.getSubject(),
-            message.getContent().toString().replace("\r\n", "\n"),
+            text(message.getContent()).replace("\r\n", "\n"),
             message.getMessageID());
       } catch (MessagingException | java.io.IOException e) {
         throw new IllegalStateException("Unreadable message", e);
       }
     }
+  }
+
+  /** The plain text of a message, or of the first text part of a multipart one (Keycloak's). */
+  private static String text(Object content) throws MessagingException, java.io.IOException {
+    if (content instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+        if (part.isMimeType("text/plain") || part.isMimeType("multipart/*")) {
+          return text(part.getContent());
+        }
+      }
+      return text(multipart.getBodyPart(0).getContent());
+    }
+    return content.toString();
   }
 
   private final int port;

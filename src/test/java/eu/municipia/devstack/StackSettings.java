@@ -8,7 +8,7 @@ import java.util.Objects;
  * different homes and ports, so both can run at the same time on one machine.
  */
 public record StackSettings(
-    Path home, Path runtimeDir, Path realmFile, int postgresPort, int keycloakPort) {
+    Path home, Path runtimeDir, Path realmFile, int postgresPort, int keycloakPort, int smtpPort) {
 
   public StackSettings {
     Objects.requireNonNull(home, "stack home is required");

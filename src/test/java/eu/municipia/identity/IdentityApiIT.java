@@ -203,7 +203,13 @@ class IdentityApiIT {
 
     for (String page :
         new String[] {
-          "/smopk/members", "/smopk/admin/roles", "/smopk/admin/audit", "/smopk/admin/applications"
+          "/smopk/members",
+          "/smopk/members/directory",
+          "/smopk/admin/roles",
+          "/smopk/admin/audit",
+          "/smopk/admin/applications",
+          "/smopk/admin/member?code=540927",
+          "/smopk/admin/privacy"
         }) {
       Api.Response anonymous = api.get(page, null);
       assertThat(anonymous.status()).as(page).isEqualTo(302);
@@ -214,6 +220,11 @@ class IdentityApiIT {
     assertThat(api.get("/smopk/admin/roles", official).status()).isEqualTo(403);
     assertThat(api.get("/smopk/admin/audit", official).status()).isEqualTo(403);
     assertThat(api.get("/smopk/admin/applications", official).status()).isEqualTo(403);
+    assertThat(api.get("/smopk/admin/member?code=540927", official).status()).isEqualTo(403);
+    assertThat(api.get("/smopk/admin/privacy", official).status()).isEqualTo(403);
+    assertThat(api.get("/smopk/members/directory", official).status()).isEqualTo(200);
+    assertThat(api.get("/smopk/admin/member?code=540927", smopkAdmin).status()).isEqualTo(200);
+    assertThat(api.get("/smopk/admin/privacy", smopkAdmin).status()).isEqualTo(200);
     assertThat(api.get("/smopk/admin/audit", smopkAdmin).status()).isEqualTo(200);
     assertThat(api.get("/smopk/admin/applications", smopkAdmin).status()).isEqualTo(200);
     // The "Join us" form is public.

@@ -151,13 +151,18 @@ public final class Browser implements AutoCloseable {
 
   /** Fills in and sends Keycloak's login form with a demo user's password. */
   public Browser logInAtKeycloak(String username) {
+    return logInAtKeycloak(username, Tokens.PASSWORD);
+  }
+
+  /** Fills in and sends Keycloak's login form. */
+  public Browser logInAtKeycloak(String username, String password) {
     waitForKeycloakLogin();
     driver.findElement(By.id("username")).sendKeys(username);
     if (!isPresent(By.id("password"))) {
       // With Organizations enabled, Keycloak asks for the username first and the password next.
       driver.findElement(By.id("kc-login")).click();
     }
-    waitFor(By.id("password")).sendKeys(Tokens.PASSWORD);
+    waitFor(By.id("password")).sendKeys(password);
     driver.findElement(By.id("kc-login")).click();
     return this;
   }

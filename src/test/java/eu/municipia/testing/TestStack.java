@@ -30,7 +30,7 @@ public final class TestStack {
     this.database =
         new EmbeddedDatabase(settings.home().resolve("postgres"), settings.postgresPort());
     this.keycloak = new KeycloakServer(settings);
-    this.mail = new MailServer(Integer.parseInt(env("SMTP_PORT")));
+    this.mail = new MailServer(settings.smtpPort());
   }
 
   /** The running stack, started on first use. */
@@ -42,7 +42,8 @@ public final class TestStack {
               Path.of(env("STACK_RUNTIME_DIR")),
               Path.of(env("STACK_REALM_FILE")),
               URI.create(env("DB_URL").substring("jdbc:".length())).getPort(),
-              URI.create(env("KEYCLOAK_URL")).getPort());
+              URI.create(env("KEYCLOAK_URL")).getPort(),
+              Integer.parseInt(env("SMTP_PORT")));
       TestStack stack = new TestStack(settings);
       try {
         stack.start();

@@ -19,11 +19,13 @@ import java.util.UUID;
 @NamedQuery(
     name = Person.BY_IDENTITY,
     query = "SELECT p FROM Person p WHERE p.issuer = :issuer AND p.subject = :subject")
+@NamedQuery(name = Person.BY_EMAIL, query = "SELECT p FROM Person p WHERE LOWER(p.email) = :email")
 @NamedQuery(name = Person.ALL, query = "SELECT p FROM Person p ORDER BY p.displayName, p.id")
 public class Person extends TenantOwned {
 
   public static final String BY_IDENTITY = "Person.byIdentity";
   public static final String ALL = "Person.all";
+  public static final String BY_EMAIL = "Person.byEmail";
 
   @Id private UUID id;
 
@@ -63,6 +65,13 @@ public class Person extends TenantOwned {
     this.displayName = caller.displayName();
     this.email = caller.email();
     this.lastSeen = now;
+  }
+
+  /** Forgets the person's name and address (GDPR); issuer and subject stay as a pseudonym. */
+  public void erase() {
+    this.username = null;
+    this.displayName = null;
+    this.email = null;
   }
 
   public UUID id() {

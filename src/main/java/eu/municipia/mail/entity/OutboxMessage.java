@@ -17,8 +17,12 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "outbox_message")
+@jakarta.persistence.NamedQuery(
+    name = OutboxMessage.TO,
+    query = "SELECT m FROM OutboxMessage m WHERE LOWER(m.recipient) = :email ORDER BY m.createdAt")
 public class OutboxMessage extends TenantOwned {
 
+  public static final String TO = "OutboxMessage.to";
   public static final int MAX_ATTEMPTS = 50;
   static final Duration FIRST_WAIT = Duration.ofSeconds(10);
   static final Duration LONGEST_WAIT = Duration.ofHours(1);
@@ -78,6 +82,20 @@ public class OutboxMessage extends TenantOwned {
     }
   }
 
+  /**
+   * Forgets the recipient and the text (GDPR): the row stays as a record that a message was sent
+   * when; one not yet sent is given up.
+   */
+  public void erase(Instant now) {
+    recipient = "erased@invalid";
+    subject = "(erased)";
+    body = "";
+    if (isPending()) {
+      failedAt = now;
+      lastError = "erased before it was sent";
+    }
+  }
+
   static Duration waitAfter(int attempts) {
     Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(attempts - 1, 20));
     return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
@@ -105,6 +123,10 @@ public class OutboxMessage extends TenantOwned {
 
   public int attempts() {
     return attempts;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
   }
 
   public Instant sentAt() {

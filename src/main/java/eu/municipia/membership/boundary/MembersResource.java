@@ -2,6 +2,7 @@ package eu.municipia.membership.boundary;
 
 import eu.municipia.identity.control.CurrentCaller;
 import eu.municipia.identity.entity.Role;
+import eu.municipia.membership.control.MemberContacts;
 import eu.municipia.membership.control.MemberDirectory;
 import eu.municipia.membership.control.Memberships;
 import eu.municipia.membership.entity.Membership;
@@ -10,6 +11,7 @@ import eu.municipia.membership.entity.MembershipStatus;
 import eu.municipia.municipalities.control.Register;
 import eu.municipia.municipalities.entity.MunicipalityCode;
 import eu.municipia.platform.boundary.ValidationProblem;
+import eu.municipia.tenancy.control.TenantContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -44,6 +46,8 @@ import java.util.Locale;
 public class MembersResource {
 
   @Inject MemberDirectory directory;
+  @Inject MemberContacts contacts;
+  @Inject TenantContext tenants;
   @Inject Memberships memberships;
   @Inject Register register;
   @Inject CurrentCaller caller;
@@ -75,6 +79,52 @@ public class MembersResource {
       throw new ValidationProblem("limit", "limit must be between 1 and 500.");
     }
     return directory.search(query, district, statuses(status), sort(sort), offset, limit);
+  }
+
+  /** The members-only directory: each member with its current officials and contacts. */
+  @GET
+  @Path("contacts")
+  @RolesAllowed(Role.MEMBER)
+  public MemberContacts.Page contacts(
+      @QueryParam("q") String query,
+      @QueryParam("district") String district,
+      @QueryParam("status") String status,
+      @QueryParam("sort") @DefaultValue("name") String sort,
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    if (offset < 0) {
+      throw new ValidationProblem("offset", "offset must be 0 or more.");
+    }
+    if (limit < 1 || limit > 500) {
+      throw new ValidationProblem("limit", "limit must be between 1 and 500.");
+    }
+    return contacts.search(query, district, statuses(status), sort(sort), offset, limit);
+  }
+
+  /**
+   * Every member with its contacts as a spreadsheet for the association's office: UTF-8 with a byte
+   * order mark and semicolons, which is what Excel in a Czech locale opens directly.
+   */
+  @GET
+  @Path("export.csv")
+  @RolesAllowed(Role.ADMIN)
+  @Produces("text/csv; charset=UTF-8")
+  public Response export(
+      @QueryParam("status") @DefaultValue("ACTIVE,SUSPENDED,LEFT") String status) {
+    List<String> asked = statuses(status);
+    StringBuilder csv = new StringBuilder("\uFEFF");
+    csv.append(MemberCsv.HEADER);
+    int offset = 0;
+    MemberContacts.Page page;
+    do {
+      page = contacts.search(null, null, asked, MemberDirectory.Sort.NAME, offset, 500);
+      page.items().forEach(e -> csv.append(MemberCsv.line(e)));
+      offset += 500;
+    } while (offset < page.total());
+    String file = "members-" + tenants.current().id() + ".csv";
+    return Response.ok(csv.toString())
+        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+        .build();
   }
 
   @POST

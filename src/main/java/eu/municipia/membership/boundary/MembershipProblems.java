@@ -1,6 +1,7 @@
 package eu.municipia.membership.boundary;
 
 import eu.municipia.membership.control.ApplicationRefusedException;
+import eu.municipia.membership.control.OfficialNotInvitableException;
 import eu.municipia.membership.entity.ApplicationDecidedException;
 import eu.municipia.membership.entity.MembershipDateException;
 import eu.municipia.membership.entity.MembershipTransitionException;
@@ -50,6 +51,15 @@ public final class MembershipProblems {
     @Override
     public Response toResponse(ApplicationDecidedException e) {
       return problem(409, "Conflict", "status", e.getMessage());
+    }
+  }
+
+  /** An official without an e-mail address cannot be invited (409). */
+  @Provider
+  public static class NotInvitable implements ExceptionMapper<OfficialNotInvitableException> {
+    @Override
+    public Response toResponse(OfficialNotInvitableException e) {
+      return problem(409, "Conflict", "email", e.getMessage());
     }
   }
 

@@ -29,6 +29,11 @@ import java.util.UUID;
         "SELECT a FROM MembershipApplication a WHERE a.status IN :statuses"
             + " ORDER BY a.submittedAt DESC, a.id")
 @NamedQuery(
+    name = MembershipApplication.BY_EMAIL,
+    query =
+        "SELECT a FROM MembershipApplication a WHERE LOWER(a.applicantEmail) = :email"
+            + " ORDER BY a.submittedAt")
+@NamedQuery(
     name = MembershipApplication.OPEN_FOR,
     query =
         "SELECT a FROM MembershipApplication a WHERE a.country = :country AND a.code = :code"
@@ -37,6 +42,7 @@ public class MembershipApplication extends TenantOwned {
 
   public static final String BY_STATUS = "MembershipApplication.byStatus";
   public static final String OPEN_FOR = "MembershipApplication.openFor";
+  public static final String BY_EMAIL = "MembershipApplication.byEmail";
 
   /** What the applicant tells about themselves and their municipality. */
   public record Applicant(String name, String role, String email, String phone, String message) {}
@@ -134,6 +140,15 @@ public class MembershipApplication extends TenantOwned {
     this.decidedAt = now;
     this.decidedBy = admin.subject();
     this.decidedByName = admin.displayName();
+  }
+
+  /** Forgets who applied (GDPR); the municipality, the dates and the decision stay. */
+  public void eraseApplicant() {
+    this.applicantName = null;
+    this.applicantRole = null;
+    this.applicantEmail = null;
+    this.applicantPhone = null;
+    this.message = null;
   }
 
   public Map<String, Object> auditState() {

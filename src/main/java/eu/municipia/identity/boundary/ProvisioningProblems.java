@@ -1,0 +1,38 @@
+package eu.municipia.identity.boundary;
+
+import eu.municipia.identity.control.IdentityProviderUnavailableException;
+import eu.municipia.identity.control.ProvisioningFailedException;
+import eu.municipia.platform.entity.Problem;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Keycloak's answers to provisioning, as problem+json: nothing here is the caller's fault. */
+public final class ProvisioningProblems {
+
+  private ProvisioningProblems() {}
+
+  /** Keycloak answered but refused a step: 502, with its reason for the admin. */
+  @Provider
+  public static class Failed implements ExceptionMapper<ProvisioningFailedException> {
+    @Override
+    public Response toResponse(ProvisioningFailedException e) {
+      return Response.status(502)
+          .type(Problem.MEDIA_TYPE)
+          .entity(Problem.of(502, "Bad Gateway", e.getMessage()))
+          .build();
+    }
+  }
+
+  /** Keycloak did not answer: 503, try again later. */
+  @Provider
+  public static class Unavailable implements ExceptionMapper<IdentityProviderUnavailableException> {
+    @Override
+    public Response toResponse(IdentityProviderUnavailableException e) {
+      return Response.status(503)
+          .type(Problem.MEDIA_TYPE)
+          .entity(Problem.of(503, "Service Unavailable", "Keycloak is not reachable; try again."))
+          .build();
+    }
+  }
+}

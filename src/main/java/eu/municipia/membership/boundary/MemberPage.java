@@ -1,0 +1,231 @@
+package eu.municipia.membership.boundary;
+
+import eu.municipia.identity.control.CurrentCaller;
+import eu.municipia.identity.control.IdentityProviderUnavailableException;
+import eu.municipia.identity.control.ProvisioningFailedException;
+import eu.municipia.membership.control.Memberships;
+import eu.municipia.membership.control.OfficialNotInvitableException;
+import eu.municipia.membership.control.Officials;
+import eu.municipia.membership.entity.Membership;
+import eu.municipia.membership.entity.Official;
+import eu.municipia.membership.entity.OfficialRole;
+import eu.municipia.municipalities.control.Register;
+import eu.municipia.municipalities.entity.MunicipalityCode;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.ResourceBundle;
+
+/**
+ * The admin's page of one member (/{tenant}/admin/member?code=540927): its officials and contacts,
+ * a form to add one, and the invitation of an official to log in.
+ */
+@Named
+@ViewScoped
+public class MemberPage implements Serializable {
+
+  @Inject Officials officials;
+  @Inject Memberships memberships;
+  @Inject Register register;
+  @Inject CurrentCaller caller;
+  @Inject eu.municipia.platform.boundary.Shell shell;
+
+  private String code;
+  private String name;
+  private Membership membership;
+  private List<Official> list;
+
+  private String role = OfficialRole.MAYOR.name();
+  private String officialName;
+  private String email;
+  private String phone;
+  private String termFrom;
+  private String termTo;
+
+  @PostConstruct
+  void load() {
+    HttpServletRequest request =
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    String asked = request.getParameter("code");
+    if (asked != null && MunicipalityCode.isValid("CZ", asked)) {
+      code = asked;
+    }
+    refresh();
+  }
+
+  private void refresh() {
+    if (code == null) {
+      return;
+    }
+    MunicipalityCode municipality = new MunicipalityCode("CZ", code);
+    membership = memberships.find(municipality).orElse(null);
+    name = register.entry("CZ", code).map(Register.Entry::name).orElse(code);
+    list = membership == null ? List.of() : officials.of(municipality);
+  }
+
+  public boolean isFound() {
+    return membership != null;
+  }
+
+  public void add() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    LocalDate from = date(faces, "termFrom", termFrom);
+    LocalDate to = date(faces, "termTo", termTo);
+    Official.Details details =
+        new Official.Details(OfficialRole.valueOf(role), officialName, email, phone, from, to);
+    details
+        .errors()
+        .forEach((field, message) -> error(faces, field, text("officials.error." + field)));
+    if (!faces.getMessageList().isEmpty()) {
+      return;
+    }
+    officials.add(new MunicipalityCode("CZ", code), details, caller.get());
+    faces.addMessage(
+        null, new FacesMessage(FacesMessage.SEVERITY_INFO, text("officials.added"), null));
+    officialName = email = phone = termFrom = termTo = null;
+    refresh();
+  }
+
+  public void invite(Official official) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext external = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    // The request URL is the view's internal one (/t/...): the member area's public address is
+    // this server's origin and the association's own path.
+    String url = request.getRequestURL().toString();
+    String origin = url.substring(0, url.indexOf('/', url.indexOf("//") + 2));
+    String loginUrl = origin + shell.url("/members");
+    try {
+      officials.invite(official.getId(), loginUrl, caller.get());
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_INFO,
+              MessageFormat.format(text("officials.invited"), official.getEmail()),
+              null));
+    } catch (OfficialNotInvitableException e) {
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR, text("officials.error.invite.email"), null));
+    } catch (ProvisioningFailedException | IdentityProviderUnavailableException e) {
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              MessageFormat.format(text("officials.error.invite.keycloak"), e.getMessage()),
+              null));
+    }
+    refresh();
+  }
+
+  private LocalDate date(FacesContext faces, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      error(faces, field, text("officials.error.date"));
+      return null;
+    }
+  }
+
+  private static void error(FacesContext faces, String field, String text) {
+    faces.addMessage(
+        "official:" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
+  public boolean invalid(String field) {
+    return FacesContext.getCurrentInstance().getMessages("official:" + field).hasNext();
+  }
+
+  private static String text(String key) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
+    return bundle.getString(key);
+  }
+
+  public List<String> getRoles() {
+    return Arrays.stream(OfficialRole.values()).map(Enum::name).toList();
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public Membership getMembership() {
+    return membership;
+  }
+
+  public List<Official> getOfficials() {
+    return list;
+  }
+
+  public boolean isCurrent(Official o) {
+    return o.isCurrent(LocalDate.now());
+  }
+
+  public String getRole() {
+    return role;
+  }
+
+  public void setRole(String role) {
+    this.role = role;
+  }
+
+  public String getOfficialName() {
+    return officialName;
+  }
+
+  public void setOfficialName(String officialName) {
+    this.officialName = officialName;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public void setPhone(String phone) {
+    this.phone = phone;
+  }
+
+  public String getTermFrom() {
+    return termFrom;
+  }
+
+  public void setTermFrom(String termFrom) {
+    this.termFrom = termFrom;
+  }
+
+  public String getTermTo() {
+    return termTo;
+  }
+
+  public void setTermTo(String termTo) {
+    this.termTo = termTo;
+  }
+}

@@ -1,0 +1,57 @@
+package eu.municipia.membership.boundary;
+
+import eu.municipia.identity.control.CurrentCaller;
+import eu.municipia.identity.entity.Role;
+import eu.municipia.membership.boundary.OfficialsResource.OfficialForm;
+import eu.municipia.membership.boundary.OfficialsResource.OfficialView;
+import eu.municipia.membership.control.Officials;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+/** One official: the association's admins change them and invite them to log in. */
+@Path("tenants/{tenant}/officials")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.ADMIN)
+@RequestScoped
+public class OfficialResource {
+
+  @Inject Officials officials;
+  @Inject CurrentCaller caller;
+  @Context UriInfo uri;
+
+  @PUT
+  @Path("{id}")
+  @RolesAllowed(Role.ADMIN)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public OfficialView change(@PathParam("id") String id, OfficialForm form) {
+    return OfficialView.of(officials.change(id(id), OfficialsResource.details(form), caller.get()));
+  }
+
+  @POST
+  @Path("{id}/invitation")
+  @RolesAllowed(Role.ADMIN)
+  public OfficialView invite(@PathParam("id") String id, @PathParam("tenant") String tenant) {
+    String loginUrl = uri.getBaseUri().resolve("/" + tenant + "/members").toString();
+    return OfficialView.of(officials.invite(id(id), loginUrl, caller.get()));
+  }
+
+  private static UUID id(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No official " + id + " here.");
+    }
+  }
+}

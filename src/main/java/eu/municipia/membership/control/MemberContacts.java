@@ -1,0 +1,69 @@
+package eu.municipia.membership.control;
+
+import eu.municipia.membership.entity.Official;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The members-only directory: members with their current officials and contacts. */
+@ApplicationScoped
+@Transactional
+public class MemberContacts {
+
+  @Inject MemberDirectory directory;
+  @Inject EntityManager em;
+  @Inject Clock clock;
+
+  public record Contact(String role, String name, String email, String phone) {}
+
+  public record Entry(MemberDirectory.Member member, List<Contact> contacts) {}
+
+  public record Page(long total, int offset, int limit, List<Entry> items) {}
+
+  public Page search(
+      String query,
+      String district,
+      List<String> statuses,
+      MemberDirectory.Sort sort,
+      int offset,
+      int limit) {
+    MemberDirectory.Page members = directory.search(query, district, statuses, sort, offset, limit);
+    Map<String, List<Contact>> contacts = currentContacts(members.items());
+    List<Entry> items = new ArrayList<>();
+    for (MemberDirectory.Member m : members.items()) {
+      items.add(new Entry(m, contacts.getOrDefault(m.code(), List.of())));
+    }
+    return new Page(members.total(), offset, limit, items);
+  }
+
+  private Map<String, List<Contact>> currentContacts(List<MemberDirectory.Member> members) {
+    Map<String, List<Contact>> byCode = new LinkedHashMap<>();
+    if (members.isEmpty()) {
+      return byCode;
+    }
+    LocalDate today = LocalDate.now(clock);
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT m.code, o FROM Official o, Membership m WHERE o.membershipId = m.id"
+                    + " AND m.code IN :codes ORDER BY m.code, o.role, o.name",
+                Object[].class)
+            .setParameter("codes", members.stream().map(MemberDirectory.Member::code).toList())
+            .getResultList();
+    for (Object[] row : rows) {
+      Official o = (Official) row[1];
+      if (o.isCurrent(today)) {
+        byCode
+            .computeIfAbsent((String) row[0], k -> new ArrayList<>())
+            .add(new Contact(o.getRole().name(), o.getName(), o.getEmail(), o.getPhone()));
+      }
+    }
+    return byCode;
+  }
+}
