@@ -1,5 +1,6 @@
 package eu.municipia.identity;
 
+import static eu.municipia.testing.DemoUsers.PLATFORM_ADMIN;
 import static eu.municipia.testing.DemoUsers.SMOCR_ADMIN;
 import static eu.municipia.testing.DemoUsers.SMOPK_ADMIN;
 import static eu.municipia.testing.DemoUsers.SMOPK_OFFICIAL;
@@ -227,6 +228,13 @@ class IdentityApiIT {
     assertThat(api.get("/smopk/admin/privacy", smopkAdmin).status()).isEqualTo(200);
     assertThat(api.get("/smopk/admin/audit", smopkAdmin).status()).isEqualTo(200);
     assertThat(api.get("/smopk/admin/applications", smopkAdmin).status()).isEqualTo(200);
+    // The platform's own pages are for platform admins only.
+    Api.Response platformAnonymous = api.get("/platform/register", null);
+    assertThat(platformAnonymous.status()).isEqualTo(302);
+    assertThat(platformAnonymous.header("Location")).startsWith(TestStack.get().issuer());
+    assertThat(api.get("/platform/register", smopkAdmin).status()).isEqualTo(403);
+    assertThat(api.get("/platform/register", Tokens.accessToken(PLATFORM_ADMIN)).status())
+        .isEqualTo(200);
     // The "Join us" form is public.
     assertThat(api.get("/smopk/join", null).status()).isEqualTo(200);
   }

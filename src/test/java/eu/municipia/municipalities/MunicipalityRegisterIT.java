@@ -116,6 +116,43 @@ class MunicipalityRegisterIT {
   }
 
   @Test
+  void anAsyncImportIsAJobThatReportsItsProgressUntilDone() throws InterruptedException {
+    String admin = Tokens.accessToken(PLATFORM_ADMIN);
+    // Rows exactly as in the demo register, so nothing else changes.
+    String csv =
+        HEADER
+            + "540927,Čilá,Rokycany,Plzeňský kraj,19,49.961766,13.742166\n"
+            + "578606,Lhůta,Plzeň-město,Plzeňský kraj,215,49.701370,13.528910\n";
+    Api.Response started = api.post(IMPORT + "2025&async=true", admin, "text/csv", csv);
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    JsonObject job = started.json().asJsonObject();
+    assertThat(job.getInt("total")).isEqualTo(2);
+    String path = "/api/v1/platform/municipalities/imports/jobs/" + job.getString("id");
+    assertThat(started.header("Location")).endsWith(path);
+
+    JsonObject status = job;
+    for (int i = 0; i < 100 && "RUNNING".equals(status.getString("state")); i++) {
+      Thread.sleep(100);
+      status = api.get(path, admin).json().asJsonObject();
+    }
+    assertThat(status.getString("state")).isEqualTo("DONE");
+    assertThat(status.getInt("done")).isEqualTo(2);
+    assertThat(status.getJsonObject("report").getInt("rowsRead")).isEqualTo(2);
+
+    assertThat(api.get(path, Tokens.accessToken(SMOPK_ADMIN)).status()).isEqualTo(403);
+    assertThat(api.get(path, null).status()).isEqualTo(401);
+    assertThat(
+            api.get(
+                    "/api/v1/platform/municipalities/imports/jobs/" + java.util.UUID.randomUUID(),
+                    admin)
+                .status())
+        .isEqualTo(404);
+    Api.Response malformed =
+        api.post(IMPORT + "2025&async=true", admin, "text/csv", HEADER + "1,x\n");
+    assertThat(malformed.status()).as("checked before the job starts").isEqualTo(400);
+  }
+
+  @Test
   void onlyPlatformAdminsImport() {
     String csv = HEADER + "999003,Zkušebnice,Rokycany,Plzeňský kraj,1,,\n";
 

@@ -97,9 +97,11 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
       return login(request, context, inSession.get());
     }
     TenantResolution resolution = resolver.resolution(request);
-    if (!api
-        && resolution.tenant().isPresent()
-        && PageAccess.requiredRole(resolution.pathWithinTenant()).isPresent()) {
+    boolean protectedPage =
+        resolution.tenant().isPresent()
+            ? PageAccess.requiredRole(resolution.pathWithinTenant()).isPresent()
+            : PageAccess.requiredPlatformRole(path).isPresent();
+    if (!api && protectedPage) {
       String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
       String returnTo = path + query;
       return context.redirect(browserLogin.start(request, returnTo, language(request)).toString());

@@ -19,6 +19,13 @@ public final class PageAccess {
     return Optional.empty();
   }
 
+  /** The role needed for a page of the platform itself ("/platform/register"), if any. */
+  public static Optional<String> requiredPlatformRole(String pathWithinApp) {
+    return isUnder(pathWithinApp, "/platform")
+        ? Optional.of(Role.PLATFORM_ADMIN)
+        : Optional.empty();
+  }
+
   private static boolean isUnder(String path, String area) {
     return path.equals(area) || path.startsWith(area + "/");
   }

@@ -5,23 +5,28 @@ import eu.municipia.identity.entity.Role;
 import eu.municipia.municipalities.control.MalformedTableException;
 import eu.municipia.municipalities.control.PopulationTable;
 import eu.municipia.municipalities.control.RegisterImport;
-import eu.municipia.municipalities.entity.ImportReport;
+import eu.municipia.municipalities.control.RegisterImportJobs;
 import eu.municipia.platform.boundary.ValidationProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
+import java.util.UUID;
 
 /**
  * Platform admins import the statistics office's yearly population table (CSV, UTF-8) into the
@@ -34,15 +39,23 @@ import java.time.Year;
 public class RegisterImportsResource {
 
   @Inject RegisterImport register;
+  @Inject RegisterImportJobs jobs;
+  @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri;
   @Inject CurrentCaller caller;
 
+  /**
+   * Imports the table; with {@code async=true} answers 202 at once with a job to poll (the import
+   * page's progress bar), after the file was read and checked, so a malformed file is still refused
+   * with its line and column.
+   */
   @POST
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
   @Produces(MediaType.APPLICATION_JSON)
-  public ImportReport importTable(
+  public Response importTable(
       InputStream file,
       @QueryParam("year") Integer year,
       @QueryParam("country") @DefaultValue("CZ") String country,
+      @QueryParam("async") @DefaultValue("false") boolean async,
       @HeaderParam("X-File-Name") String fileName) {
     if (year == null || year < 1990 || year > Year.now().getValue() + 1) {
       throw new ValidationProblem("year", "year is required: the year the population is for.");
@@ -52,10 +65,30 @@ public class RegisterImportsResource {
     }
     try {
       var rows = PopulationTable.read(new InputStreamReader(file, StandardCharsets.UTF_8), country);
-      return register.run(country, year, fileName, rows, caller.get().subject());
+      if (async) {
+        RegisterImportJobs.Status job =
+            jobs.start(country, year, fileName, rows, caller.get().subject());
+        return Response.accepted(job)
+            .location(uri.getAbsolutePathBuilder().path("jobs").path(job.id().toString()).build())
+            .build();
+      }
+      return Response.ok(register.run(country, year, fileName, rows, caller.get().subject()))
+          .build();
     } catch (MalformedTableException e) {
       throw new ValidationProblem(
           e.columnName().isEmpty() ? "file" : e.columnName(), e.getMessage());
+    }
+  }
+
+  @GET
+  @Path("jobs/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public RegisterImportJobs.Status job(@PathParam("id") String id) {
+    try {
+      return jobs.status(UUID.fromString(id))
+          .orElseThrow(() -> new NotFoundException("No import job " + id + " on this server."));
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No import job " + id + ".");
     }
   }
 }

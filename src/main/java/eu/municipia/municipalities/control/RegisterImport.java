@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 
 /**
@@ -32,9 +33,24 @@ public class RegisterImport {
   @Resource(lookup = "java:app/jdbc/municipia")
   DataSource dataSource;
 
+  /** Rows written to the database per round trip; progress is reported after each. */
+  static final int BATCH = 500;
+
   @Transactional
   public ImportReport run(
       String country, int year, String fileName, List<RegisterRow> rows, String importedBy) {
+    return run(country, year, fileName, rows, importedBy, done -> {});
+  }
+
+  /** Imports, telling {@code progress} how many rows are written so far. */
+  @Transactional
+  public ImportReport run(
+      String country,
+      int year,
+      String fileName,
+      List<RegisterRow> rows,
+      String importedBy,
+      IntConsumer progress) {
     try (Connection c = dataSource.getConnection()) {
       Map<String, Known> known = current(c, country, year);
       Counts counts = new Counts();
@@ -43,7 +59,7 @@ public class RegisterImport {
         total += row.population();
         counts.compare(known.get(row.code().code()), row);
       }
-      upsert(c, country, year, rows);
+      upsert(c, country, year, rows, progress);
       record(c, country, year, fileName, importedBy, rows.size(), counts);
       return new ImportReport(
           country,
@@ -87,7 +103,8 @@ public class RegisterImport {
     return known;
   }
 
-  private static void upsert(Connection c, String country, int year, List<RegisterRow> rows)
+  private static void upsert(
+      Connection c, String country, int year, List<RegisterRow> rows, IntConsumer progress)
       throws SQLException {
     try (PreparedStatement municipality =
             c.prepareStatement(
@@ -100,6 +117,7 @@ public class RegisterImport {
                 "INSERT INTO municipality_population (country, code, year, population)"
                     + " VALUES (?, ?, ?, ?) ON CONFLICT (country, code, year)"
                     + " DO UPDATE SET population = excluded.population")) {
+      int written = 0;
       for (RegisterRow row : rows) {
         municipality.setString(1, country);
         municipality.setString(2, row.code().code());
@@ -114,9 +132,12 @@ public class RegisterImport {
         population.setInt(3, year);
         population.setInt(4, row.population());
         population.addBatch();
+        if (++written % BATCH == 0 || written == rows.size()) {
+          municipality.executeBatch();
+          population.executeBatch();
+          progress.accept(written);
+        }
       }
-      municipality.executeBatch();
-      population.executeBatch();
     }
   }
 

@@ -49,6 +49,11 @@ public class Shell {
     return Locale.forLanguageTag(chosen == null ? "cs" : chosen.toString());
   }
 
+  /** This year, the default of forms that ask for one. */
+  public int getCurrentYear() {
+    return java.time.Year.now().getValue();
+  }
+
   public String getLanguage() {
     return getLocale().getLanguage();
   }

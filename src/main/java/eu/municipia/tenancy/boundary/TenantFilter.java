@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public class TenantFilter extends HttpFilter {
 
   static final String VIEW_ROOT = "/t";
+  private static final Pattern PLATFORM_PAGE = Pattern.compile("/platform/[a-z-]+");
   private static final Pattern PAGE_PATH = Pattern.compile("(/[a-z0-9-]+)*/?");
 
   @Inject TenantResolver resolver;
@@ -49,7 +50,22 @@ public class TenantFilter extends HttpFilter {
     TenantResolution resolution = resolver.resolution(req);
     if (resolution.tenant().isEmpty()) {
       // Not an association's page: the platform's own (home, static files, health, OpenAPI,
-      // login callback), or nothing, which the container answers with 404.
+      // login callback, the platform admins' pages), or nothing, which the container answers
+      // with 404.
+      Optional<String> role = PageAccess.requiredPlatformRole(path);
+      if (role.isPresent() && !req.isUserInRole(role.get())) {
+        res.sendError(
+            req.getUserPrincipal() == null
+                ? HttpServletResponse.SC_UNAUTHORIZED
+                : HttpServletResponse.SC_FORBIDDEN);
+        return;
+      }
+      if (role.isPresent()
+          && PLATFORM_PAGE.matcher(path).matches()
+          && req.getServletContext().getResource(path + ".xhtml") != null) {
+        req.getRequestDispatcher(path + ".xhtml").forward(req, res);
+        return;
+      }
       chain.doFilter(req, res);
       return;
     }

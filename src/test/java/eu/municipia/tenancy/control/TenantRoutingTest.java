@@ -9,6 +9,7 @@ import eu.municipia.tenancy.entity.TenantSlug;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,19 @@ class TenantRoutingTest {
   private static final Tenant SMOCR = tenant("smocr");
 
   private final TenantResolver resolver = resolverWith(Map.of("obce.smopk.example", "smopk"));
+
+  @Test
+  void theApplicationsOwnPathsCannotBeTenantSlugs() {
+    for (String path : List.of("api", "platform", "static", "t", "auth", "health")) {
+      org.assertj.core.api.Assertions.assertThat(
+              eu.municipia.tenancy.entity.TenantSlug.isWellFormed(path))
+          .as(path)
+          .isFalse();
+    }
+    org.assertj.core.api.Assertions.assertThat(
+            eu.municipia.tenancy.entity.TenantSlug.isWellFormed("smopk"))
+        .isTrue();
+  }
 
   @Test
   void thePathNamesTheTenantOnTheSharedHost() {
