@@ -77,6 +77,17 @@ public class MembersResource {
     return directory.search(query, district, statuses(status), sort(sort), offset, limit);
   }
 
+  /**
+   * The active members with their place on the map (register point, latest population), for the
+   * coverage page's map and for programs. Public, like the directory of active members.
+   */
+  @GET
+  @Path("map")
+  @PermitAll
+  public List<MemberDirectory.MapPoint> map() {
+    return directory.mapPoints();
+  }
+
   @POST
   @RolesAllowed(Role.ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
