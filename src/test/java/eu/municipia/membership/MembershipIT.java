@@ -32,6 +32,9 @@ class MembershipIT {
   private static final String LHUTA = "578606"; // Lhůta, Plzeň-město, 215
   private static final String BLAZIM = "566764"; // Blažim, Plzeň-sever, 64
   private static final String BOHY = "566471"; // Bohy, Plzeň-sever, 125
+  private static final String KOPIDLO = "559024"; // Kopidlo, Plzeň-sever, 148
+  private static final String KORYTA = "559032"; // Koryta, Plzeň-sever, 123
+  private static final String MAP = "/api/v1/tenants/smopk/members/map";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -136,6 +139,46 @@ class MembershipIT {
   }
 
   @Test
+  void theMapShowsEveryActiveMemberAtItsRegisterPointToAnyone() {
+    Api.Response r = api.get(MAP, null);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.contentType()).startsWith("application/json");
+    JsonArray points = r.json().asJsonArray();
+
+    assertThat(codes(points)).containsExactlyInAnyOrderElementsOf(activeMemberCodes());
+    JsonObject cila = point(points, "540927");
+    assertThat(cila.getString("name")).isEqualTo("Čilá");
+    assertThat(cila.getInt("population")).isEqualTo(19);
+    assertThat(cila.getJsonNumber("lat").doubleValue()).isBetween(49.0, 50.5);
+    assertThat(cila.getJsonNumber("lon").doubleValue()).isBetween(12.0, 14.5);
+    assertThat(points.getJsonObject(0).getString("name")).as("largest first").isEqualTo("Plzeň");
+  }
+
+  @Test
+  void theMapShowsOnlyActiveMembers() {
+    String path = "/api/v1/tenants/smopk/members";
+    assertThat(api.post(path, admin, "application/json", json(KOPIDLO, "2025-02-01")).status())
+        .isEqualTo(201);
+    assertThat(api.post(path, admin, "application/json", json(KORYTA, "2025-02-01")).status())
+        .isEqualTo(201);
+    assertThat(status(KORYTA, "{\"status\":\"SUSPENDED\",\"reason\":\"unpaid dues\"}").status())
+        .isEqualTo(200);
+
+    List<String> onTheMap = codes(api.get(MAP, null).json().asJsonArray());
+
+    assertThat(onTheMap).contains(KOPIDLO).doesNotContain(KORYTA);
+  }
+
+  @Test
+  void anotherAssociationsMapShowsNoneOfTheseMembers() {
+    Api.Response smocr = api.get("/api/v1/tenants/smocr/members/map", null);
+    assertThat(smocr.status()).isEqualTo(200);
+
+    assertThat(codes(smocr.json().asJsonArray())).doesNotContainAnyElementsOf(activeMemberCodes());
+    assertThat(api.get("/api/v1/tenants/nosuch/members/map", null).status()).isEqualTo(404);
+  }
+
+  @Test
   void badInputIsABadRequestNamingTheField() {
     String path = "/api/v1/tenants/smopk/members";
     assertThat(api.post(path, admin, "application/json", json("12", "2025-01-01")).body())
@@ -176,6 +219,24 @@ class MembershipIT {
     JsonArray items =
         directory("smopk", "limit=500", null).json().asJsonObject().getJsonArray("items");
     return items.stream().anyMatch(m -> m.asJsonObject().getString("code").equals(code));
+  }
+
+  private List<String> activeMemberCodes() {
+    JsonObject page = directory("smopk", "limit=500", null).json().asJsonObject();
+    assertThat(page.getJsonNumber("total").longValue()).isLessThanOrEqualTo(500);
+    return codes(page.getJsonArray("items"));
+  }
+
+  private static List<String> codes(JsonArray items) {
+    return items.stream().map(JsonValue::asJsonObject).map(m -> m.getString("code")).toList();
+  }
+
+  private static JsonObject point(JsonArray points, String code) {
+    return points.stream()
+        .map(JsonValue::asJsonObject)
+        .filter(p -> p.getString("code").equals(code))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(code + " is not on the map"));
   }
 
   private Api.Response status(String code, String body) {

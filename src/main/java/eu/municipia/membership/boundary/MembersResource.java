@@ -127,6 +127,17 @@ public class MembersResource {
         .build();
   }
 
+  /**
+   * The active members with their place on the map (register point, latest population), for the
+   * coverage page's map and for programs. Public, like the directory of active members.
+   */
+  @GET
+  @Path("map")
+  @PermitAll
+  public List<MemberDirectory.MapPoint> map() {
+    return directory.mapPoints();
+  }
+
   @POST
   @RolesAllowed(Role.ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)

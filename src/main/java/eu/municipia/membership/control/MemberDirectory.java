@@ -174,6 +174,38 @@ public class MemberDirectory {
             : Optional.of(byPopulation.get(byPopulation.size() - 1)));
   }
 
+  /** An active member's place on the map: its register point and latest population. */
+  public record MapPoint(String code, String name, Integer population, double lat, double lon) {}
+
+  /**
+   * The active members that the register places on the map (every one with a point), largest first,
+   * so that small members are drawn over large ones.
+   */
+  public List<MapPoint> mapPoints() {
+    Query q =
+        native_(
+            "SELECT mu.code, mu.name, pop.population, mu.lat, mu.lon"
+                + " FROM membership m JOIN municipality mu"
+                + "  ON mu.country = m.country AND mu.code = m.code"
+                + " LEFT JOIN "
+                + LATEST_POPULATION
+                + " pop ON pop.country = m.country AND pop.code = m.code"
+                + " WHERE m.status = 'ACTIVE' AND mu.lat IS NOT NULL AND mu.lon IS NOT NULL"
+                + " ORDER BY pop.population DESC NULLS LAST, mu.name, mu.code");
+    List<MapPoint> points = new ArrayList<>();
+    for (Object row : q.getResultList()) {
+      Object[] r = (Object[]) row;
+      points.add(
+          new MapPoint(
+              (String) r[0],
+              (String) r[1],
+              r[2] == null ? null : ((Number) r[2]).intValue(),
+              ((Number) r[3]).doubleValue(),
+              ((Number) r[4]).doubleValue()));
+    }
+    return points;
+  }
+
   private Query native_(String sql) {
     return em.createNativeQuery(sql).setHint(NATIVE, true);
   }

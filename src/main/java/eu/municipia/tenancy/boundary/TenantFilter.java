@@ -43,6 +43,11 @@ public class TenantFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
+    if (TenantResolver.isAsset(path)) {
+      // Style sheets and scripts, the same on the shared host and on custom domains.
+      chain.doFilter(req, res);
+      return;
+    }
     if (path.startsWith(VIEW_ROOT + "/")) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;

@@ -4,6 +4,7 @@ import eu.municipia.tenancy.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,13 @@ import java.util.Optional;
 public class TenantResolver {
 
   static final String API_PREFIX = "/api/v1/tenants/";
+
+  /**
+   * Files the platform serves alike on every host, custom domains included: its own ({@code
+   * /static/}) and those of the libraries packed as WebJars ({@code /webjars/}, e.g. Leaflet).
+   */
+  private static final List<String> ASSET_ROOTS = List.of("/static/", "/webjars/");
+
   private static final String ATTRIBUTE = TenantResolution.class.getName();
 
   /** What was resolved for this request already, without resolving (for Faces URL building). */
@@ -42,8 +50,16 @@ public class TenantResolver {
     return resolution;
   }
 
+  /** Whether the path (within the app) names a file of the platform rather than a page. */
+  public static boolean isAsset(String pathWithinApp) {
+    return ASSET_ROOTS.stream().anyMatch(pathWithinApp::startsWith);
+  }
+
   private TenantResolution decide(HttpServletRequest request) {
     String path = pathWithinApp(request);
+    if (isAsset(path)) {
+      return new TenantResolution(Optional.empty(), false, path);
+    }
     Optional<Tenant> byHost = directory.byHost(request.getServerName());
     if (path.startsWith(API_PREFIX)) {
       Optional<Tenant> named = directory.bySlug(firstSegment(path.substring(API_PREFIX.length())));

@@ -15,7 +15,17 @@ public record TenantSlug(String value) {
 
   /** First path segments the platform itself uses; no association may be named so. */
   public static final Set<String> RESERVED =
-      Set.of("api", "auth", "errors", "health", "metrics", "openapi", "platform", "static", "t");
+      Set.of(
+          "api",
+          "auth",
+          "errors",
+          "health",
+          "metrics",
+          "openapi",
+          "platform",
+          "static",
+          "t",
+          "webjars");
 
   public TenantSlug {
     Objects.requireNonNull(value, "Tenant slug is required.");

@@ -73,6 +73,19 @@ class TenantRoutingTest {
   }
 
   @Test
+  void staticFilesAndWebJarsBelongToNoTenantOnEveryHost() {
+    for (String host : new String[] {"municipia.example", "obce.smopk.example"}) {
+      assertThat(resolver.resolve(request(host, "/static/site.css"))).as(host).isEmpty();
+      assertThat(resolver.resolve(request(host, "/webjars/leaflet/1.9.4/dist/leaflet.js")))
+          .as(host)
+          .isEmpty();
+    }
+    assertThat(TenantResolver.isAsset("/webjars/leaflet/1.9.4/dist/leaflet.css")).isTrue();
+    assertThat(TenantResolver.isAsset("/smopk/coverage")).isFalse();
+    assertThat(TenantResolver.isAsset("/webjarsx")).isFalse();
+  }
+
+  @Test
   void theResolutionIsKeptOnTheRequest() {
     HttpServletRequest request = request("municipia.example", "/smopk/");
 
@@ -87,6 +100,8 @@ class TenantRoutingTest {
     assertThat(TenantSlug.isWellFormed("a")).isFalse();
     assertThat(TenantSlug.isWellFormed("api")).isFalse();
     assertThat(TenantSlug.isWellFormed("health")).isFalse();
+    assertThat(TenantSlug.isWellFormed("static")).isFalse();
+    assertThat(TenantSlug.isWellFormed("webjars")).isFalse();
     assertThatThrownBy(() -> new TenantSlug("../etc")).isInstanceOf(IllegalArgumentException.class);
   }
 
