@@ -1,8 +1,11 @@
 package eu.municipia.platform.boundary;
 
 import eu.municipia.platform.entity.Problem;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -59,6 +62,25 @@ public final class ProblemMappers {
       String path = v.getPropertyPath().toString();
       String field = path.substring(path.lastIndexOf('.') + 1);
       return new Problem.FieldError(field, v.getMessage());
+    }
+  }
+
+  /**
+   * A request body that is not the JSON the call expects (malformed, or text where a number
+   * belongs): the caller's mistake, so 400, not 500. Other processing failures stay unexpected.
+   */
+  @Provider
+  public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
+    @Override
+    public Response toResponse(ProcessingException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof JsonbException || cause instanceof JsonException) {
+          return response(
+              Problem.of(
+                  400, "Bad Request", "The request body is not the JSON this call expects."));
+        }
+      }
+      return new Unexpected().toResponse(e);
     }
   }
 
