@@ -239,6 +239,79 @@ class MembershipIT {
         .orElseThrow(() -> new AssertionError(code + " is not on the map"));
   }
 
+  @Test
+  void anOrganizationIsAMemberByItsIcoAndHasNoPopulation() {
+    String ico = "70893012";
+    String path = "/api/v1/tenants/smopk/members";
+    JsonObject before = coverage();
+
+    Api.Response badIco =
+        api.post(path, admin, "application/json", organization("70893013", "MICROREGION"));
+    assertThat(badIco.status()).isEqualTo(400);
+    assertThat(badIco.body()).contains("\"field\":\"ico\"");
+    Api.Response badKind = api.post(path, admin, "application/json", organization(ico, "CITY"));
+    assertThat(badKind.status()).isEqualTo(400);
+    assertThat(badKind.body()).contains("\"field\":\"kind\"");
+    assertThat(
+            api.post(
+                    path,
+                    Tokens.accessToken(SMOPK_OFFICIAL),
+                    "application/json",
+                    organization(ico, "MICROREGION"))
+                .status())
+        .isEqualTo(403);
+
+    Api.Response added =
+        api.post(path, admin, "application/json", organization(ico, "MICROREGION"));
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    assertThat(added.json().asJsonObject().getString("code")).isEqualTo(ico);
+
+    JsonArray found =
+        directory("smopk", "q=uhlava", null).json().asJsonObject().getJsonArray("items");
+    assertThat(names(found)).containsExactly("Mikroregion Úhlava");
+    assertThat(found.getJsonObject(0).getString("code")).isEqualTo(ico);
+    assertThat(
+            found.getJsonObject(0).containsKey("population")
+                && !found.getJsonObject(0).isNull("population"))
+        .as("an organization has no population")
+        .isFalse();
+    assertThat(directory("smocr", "q=uhlava", null).json().asJsonObject().getInt("total")).isZero();
+
+    JsonObject after = coverage();
+    assertThat(after.getInt("members")).isEqualTo(before.getInt("members"));
+    assertThat(after.getJsonNumber("coveredPopulation").longValue())
+        .isEqualTo(before.getJsonNumber("coveredPopulation").longValue());
+
+    assertThat(status(ico, "{\"status\":\"SUSPENDED\",\"reason\":\"Neplatí\"}").status())
+        .isEqualTo(200);
+    assertThat(status(ico, "{\"status\":\"ACTIVE\"}").status()).isEqualTo(200);
+    assertThat(api.get(path + "/" + ico + "/history", admin).json().asJsonArray()).hasSize(3);
+
+    Api.Response contact =
+        api.post(
+            path + "/" + ico + "/officials",
+            admin,
+            "application/json",
+            "{\"role\":\"CONTACT\",\"name\":\"Eva Dlouhá\",\"email\":\"manazerka@uhlava.example\"}");
+    assertThat(contact.status()).as(contact.body()).isEqualTo(201);
+    JsonObject withContacts =
+        api.get(path + "/contacts?q=uhlava", Tokens.accessToken(SMOPK_OFFICIAL))
+            .json()
+            .asJsonObject()
+            .getJsonArray("items")
+            .getJsonObject(0);
+    assertThat(withContacts.getJsonArray("contacts").getJsonObject(0).getString("name"))
+        .isEqualTo("Eva Dlouhá");
+  }
+
+  private static String organization(String ico, String kind) {
+    return "{\"ico\":\""
+        + ico
+        + "\",\"name\":\"Mikroregion Úhlava\",\"kind\":\""
+        + kind
+        + "\",\"since\":\"2020-01-01\"}";
+  }
+
   private Api.Response status(String code, String body) {
     return api.put(
         "/api/v1/tenants/smopk/members/" + code + "/status", admin, "application/json", body);

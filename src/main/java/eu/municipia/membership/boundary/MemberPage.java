@@ -58,7 +58,9 @@ public class MemberPage implements Serializable {
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
     String asked = request.getParameter("code");
-    if (asked != null && MunicipalityCode.isValid("CZ", asked)) {
+    if (asked != null
+        && (MunicipalityCode.isValid("CZ", asked)
+            || eu.municipia.membership.entity.Ico.isValid(asked))) {
       code = asked;
     }
     refresh();
@@ -68,10 +70,14 @@ public class MemberPage implements Serializable {
     if (code == null) {
       return;
     }
-    MunicipalityCode municipality = new MunicipalityCode("CZ", code);
-    membership = memberships.find(municipality).orElse(null);
-    name = register.entry("CZ", code).map(Register.Entry::name).orElse(code);
-    list = membership == null ? List.of() : officials.of(municipality);
+    membership = memberships.find(code).orElse(null);
+    name =
+        membership == null
+            ? code
+            : memberships.nameOf(
+                membership,
+                c -> register.entry(c.country(), c.code()).map(Register.Entry::name).orElse(code));
+    list = membership == null ? List.of() : officials.of(code);
   }
 
   public boolean isFound() {
@@ -90,7 +96,7 @@ public class MemberPage implements Serializable {
     if (!faces.getMessageList().isEmpty()) {
       return;
     }
-    officials.add(new MunicipalityCode("CZ", code), details, caller.get());
+    officials.add(code, details, caller.get());
     faces.addMessage(
         null, new FacesMessage(FacesMessage.SEVERITY_INFO, text("officials.added"), null));
     officialName = email = phone = termFrom = termTo = null;

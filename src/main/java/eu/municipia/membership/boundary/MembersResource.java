@@ -5,12 +5,15 @@ import eu.municipia.identity.entity.Role;
 import eu.municipia.membership.control.MemberContacts;
 import eu.municipia.membership.control.MemberDirectory;
 import eu.municipia.membership.control.Memberships;
+import eu.municipia.membership.entity.Ico;
 import eu.municipia.membership.entity.Membership;
 import eu.municipia.membership.entity.MembershipEvent;
 import eu.municipia.membership.entity.MembershipStatus;
+import eu.municipia.membership.entity.OrganizationKind;
 import eu.municipia.municipalities.control.Register;
 import eu.municipia.municipalities.entity.MunicipalityCode;
 import eu.municipia.platform.boundary.ValidationProblem;
+import eu.municipia.platform.entity.Problem;
 import eu.municipia.tenancy.control.TenantContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,13 +56,17 @@ public class MembersResource {
   @Inject CurrentCaller caller;
   @Context SecurityContext security;
 
-  public record NewMember(String code, LocalDate since) {}
+  /**
+   * A municipality by its {@code code}, or an organization (micro-region, company) by its {@code
+   * ico} with its {@code name} and {@code kind}.
+   */
+  public record NewMember(String code, String ico, String name, String kind, LocalDate since) {}
 
   public record StatusChange(String status, LocalDate date, String reason) {}
 
   public record MembershipView(String code, String status, LocalDate since, LocalDate until) {
-    static MembershipView of(Membership m) {
-      return new MembershipView(m.municipality().code(), m.status().name(), m.since(), m.until());
+    static MembershipView of(Membership m, String key) {
+      return new MembershipView(key, m.status().name(), m.since(), m.until());
     }
   }
 
@@ -142,6 +149,9 @@ public class MembersResource {
   @RolesAllowed(Role.ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
   public Response add(NewMember member) {
+    if (member != null && member.ico() != null && member.code() == null) {
+      return addOrganization(member);
+    }
     if (member == null || member.code() == null || !MunicipalityCode.isValid("CZ", member.code())) {
       throw new ValidationProblem("code", "code must be the 6-digit code of a municipality.");
     }
@@ -153,7 +163,42 @@ public class MembersResource {
     }
     Membership added =
         memberships.add(new MunicipalityCode("CZ", member.code()), member.since(), caller.get());
-    return Response.status(Response.Status.CREATED).entity(MembershipView.of(added)).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(MembershipView.of(added, member.code()))
+        .build();
+  }
+
+  private Response addOrganization(NewMember member) {
+    List<Problem.FieldError> errors = new java.util.ArrayList<>();
+    if (!Ico.isValid(member.ico())) {
+      errors.add(
+          new Problem.FieldError(
+              "ico", "ico must be an organization's 8-digit IČO (check digit)."));
+    }
+    if (member.name() == null || member.name().isBlank()) {
+      errors.add(new Problem.FieldError("name", "name (the organization's name) is required."));
+    }
+    OrganizationKind kind = null;
+    try {
+      kind = OrganizationKind.valueOf(String.valueOf(member.kind()).toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      errors.add(
+          new Problem.FieldError(
+              "kind", "kind must be one of " + Arrays.toString(OrganizationKind.values()) + "."));
+    }
+    if (member.since() == null) {
+      errors.add(
+          new Problem.FieldError("since", "since (the date the membership began) is required."));
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationProblem(errors);
+    }
+    Membership added =
+        memberships.addOrganization(
+            new Ico(member.ico()), member.name(), kind, member.since(), caller.get());
+    return Response.status(Response.Status.CREATED)
+        .entity(MembershipView.of(added, member.ico()))
+        .build();
   }
 
   @PUT
@@ -161,7 +206,7 @@ public class MembersResource {
   @RolesAllowed(Role.ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
   public MembershipView changeStatus(@PathParam("code") String code, StatusChange change) {
-    MunicipalityCode municipality = code(code);
+    String municipality = key(code);
     String target = change == null || change.status() == null ? "" : change.status();
     Membership changed =
         switch (target.toUpperCase(Locale.ROOT)) {
@@ -176,14 +221,14 @@ public class MembersResource {
           default ->
               throw new ValidationProblem("status", "status must be SUSPENDED, ACTIVE or LEFT.");
         };
-    return MembershipView.of(changed);
+    return MembershipView.of(changed, municipality);
   }
 
   @GET
   @Path("{code}/history")
   @RolesAllowed(Role.ADMIN)
   public List<MembershipEvent> history(@PathParam("code") String code) {
-    return memberships.history(code(code));
+    return memberships.history(key(code));
   }
 
   private List<String> statuses(String status) {
@@ -213,10 +258,11 @@ public class MembersResource {
     }
   }
 
-  private static MunicipalityCode code(String code) {
-    if (!MunicipalityCode.isValid("CZ", code)) {
+  /** A member's key in a path: a municipality's 6-digit code or an organization's IČO. */
+  private static String key(String code) {
+    if (!MunicipalityCode.isValid("CZ", code) && !Ico.isValid(code)) {
       throw new NotFoundException("No membership of " + code + " here.");
     }
-    return new MunicipalityCode("CZ", code);
+    return code;
   }
 }

@@ -104,10 +104,11 @@ public class OfficialsResource {
     return details;
   }
 
-  private static MunicipalityCode code(String code) {
-    if (!MunicipalityCode.isValid("CZ", code)) {
+  private static String code(String code) {
+    if (!MunicipalityCode.isValid("CZ", code)
+        && !eu.municipia.membership.entity.Ico.isValid(code)) {
       throw new NotFoundException("No membership of " + code + " here.");
     }
-    return new MunicipalityCode("CZ", code);
+    return code;
   }
 }

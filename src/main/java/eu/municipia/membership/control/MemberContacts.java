@@ -49,18 +49,37 @@ public class MemberContacts {
       return byCode;
     }
     LocalDate today = LocalDate.now(clock);
+    List<String> keys = members.stream().map(MemberDirectory.Member::code).toList();
+    // A member's key is a municipality's code or an organization's IČO.
+    Map<java.util.UUID, String> icoByOrganization = new java.util.HashMap<>();
+    em.createQuery(
+            "SELECT o FROM MemberOrganization o WHERE o.ico IN :keys",
+            eu.municipia.membership.entity.MemberOrganization.class)
+        .setParameter("keys", keys)
+        .getResultList()
+        .forEach(o -> icoByOrganization.put(o.id(), o.ico().value()));
     List<Object[]> rows =
         em.createQuery(
-                "SELECT m.code, o FROM Official o, Membership m WHERE o.membershipId = m.id"
-                    + " AND m.code IN :codes ORDER BY m.code, o.role, o.name",
+                "SELECT m, o FROM Official o, Membership m WHERE o.membershipId = m.id"
+                    + " AND (m.code IN :keys OR m.organizationId IN :organizations)"
+                    + " ORDER BY o.role, o.name",
                 Object[].class)
-            .setParameter("codes", members.stream().map(MemberDirectory.Member::code).toList())
+            .setParameter("keys", keys)
+            .setParameter(
+                "organizations",
+                icoByOrganization.isEmpty()
+                    ? List.of(new java.util.UUID(0, 0))
+                    : List.copyOf(icoByOrganization.keySet()))
             .getResultList();
     for (Object[] row : rows) {
+      eu.municipia.membership.entity.Membership m =
+          (eu.municipia.membership.entity.Membership) row[0];
       Official o = (Official) row[1];
+      String key =
+          m.isOrganization() ? icoByOrganization.get(m.organizationId()) : m.municipality().code();
       if (o.isCurrent(today)) {
         byCode
-            .computeIfAbsent((String) row[0], k -> new ArrayList<>())
+            .computeIfAbsent(key, k -> new ArrayList<>())
             .add(new Contact(o.getRole().name(), o.getName(), o.getEmail(), o.getPhone()));
       }
     }

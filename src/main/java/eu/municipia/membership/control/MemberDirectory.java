@@ -27,13 +27,18 @@ public class MemberDirectory {
       "(SELECT DISTINCT ON (country, code) country, code, population, year"
           + " FROM municipality_population ORDER BY country, code, year DESC)";
 
+  /** A member is a municipality of the register or an organization known by its IČO. */
+  private static final String MEMBER_NAME = "coalesce(mu.name, org.name)";
+
+  private static final String MEMBER_KEY = "coalesce(mu.code, org.ico)";
+
   @Inject EntityManager em;
   @Inject TenantContext tenants;
 
   public enum Sort {
-    NAME("mu.name, mu.code"),
-    POPULATION("pop.population DESC NULLS LAST, mu.name"),
-    SINCE("m.since, mu.name");
+    NAME(MEMBER_NAME + ", " + MEMBER_KEY),
+    POPULATION("pop.population DESC NULLS LAST, " + MEMBER_NAME),
+    SINCE("m.since, " + MEMBER_NAME);
 
     final String orderBy;
 
@@ -56,7 +61,9 @@ public class MemberDirectory {
   public Page search(
       String query, String district, List<String> statuses, Sort sort, int offset, int limit) {
     String where =
-        " FROM membership m JOIN municipality mu ON mu.country = m.country AND mu.code = m.code"
+        " FROM membership m LEFT JOIN municipality mu"
+            + " ON mu.country = m.country AND mu.code = m.code"
+            + " LEFT JOIN member_organization org ON org.id = m.organization_id"
             + " LEFT JOIN "
             + LATEST_POPULATION
             + " pop ON pop.country = m.country AND pop.code = m.code"
@@ -64,7 +71,9 @@ public class MemberDirectory {
             + placeholders(statuses.size(), 3)
             + ")"
             + " AND (CAST(?1 AS text) IS NULL"
-            + "  OR unaccent(lower(mu.name)) LIKE '%' || unaccent(lower(CAST(?1 AS text))) || '%')"
+            + "  OR unaccent(lower("
+            + MEMBER_NAME
+            + ")) LIKE '%' || unaccent(lower(CAST(?1 AS text))) || '%')"
             + " AND (CAST(?2 AS text) IS NULL OR mu.district = CAST(?2 AS text))";
     String like = likePattern(query);
     Query count = native_("SELECT count(*)" + where);
@@ -73,7 +82,11 @@ public class MemberDirectory {
 
     Query select =
         native_(
-            "SELECT mu.code, mu.name, mu.district, pop.population, m.since, m.until, m.status"
+            "SELECT "
+                + MEMBER_KEY
+                + ", "
+                + MEMBER_NAME
+                + ", mu.district, pop.population, m.since, m.until, m.status"
                 + where
                 + " ORDER BY "
                 + sort.orderBy
@@ -156,8 +169,13 @@ public class MemberDirectory {
               ((Number) r[3]).intValue(),
               ((Number) r[4]).longValue()));
     }
+    // Organizations (IČO) have no population: the largest and smallest are municipalities.
     List<Member> byPopulation =
-        search(null, null, List.of("ACTIVE"), Sort.POPULATION, 0, Integer.MAX_VALUE).items();
+        search(null, null, List.of("ACTIVE"), Sort.POPULATION, 0, Integer.MAX_VALUE)
+            .items()
+            .stream()
+            .filter(m -> m.population() != null)
+            .toList();
     long covered = districts.stream().mapToLong(DistrictCoverage::coveredPopulation).sum();
     long population = districts.stream().mapToLong(DistrictCoverage::population).sum();
     return new Coverage(

@@ -11,7 +11,6 @@ import eu.municipia.mail.control.Outbox;
 import eu.municipia.membership.entity.Membership;
 import eu.municipia.membership.entity.Official;
 import eu.municipia.municipalities.control.Register;
-import eu.municipia.municipalities.entity.MunicipalityCode;
 import eu.municipia.tenancy.control.TenantContext;
 import eu.municipia.tenancy.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,18 +50,17 @@ public class Officials {
   @Inject Outbox outbox;
   @Inject TenantContext tenants;
 
-  public List<Official> of(MunicipalityCode code) {
+  public List<Official> of(String code) {
     Membership membership = membership(code);
     return em.createNamedQuery(Official.OF_MEMBERSHIP, Official.class)
         .setParameter("membership", membership.id())
         .getResultList();
   }
 
-  public Official add(MunicipalityCode code, Official.Details details, Caller admin) {
+  public Official add(String code, Official.Details details, Caller admin) {
     Official official = new Official(membership(code).id(), details, now());
     em.persist(official);
-    audit.record(
-        admin, "official.added", "membership", code.toString(), null, official.auditState());
+    audit.record(admin, "official.added", "membership", code, null, official.auditState());
     return official;
   }
 
@@ -114,17 +112,17 @@ public class Officials {
     return official;
   }
 
-  /** The municipality an official belongs to. */
-  public MunicipalityCode municipalityOf(Official official) {
-    return em.find(Membership.class, official.getMembershipId()).municipality();
-  }
-
   private void tellInvited(Official official, Tenant tenant, String loginUrl) {
     Locale locale = Locale.forLanguageTag("cs");
     ResourceBundle texts = ResourceBundle.getBundle(MAIL_TEXTS, locale);
-    MunicipalityCode code = municipalityOf(official);
     String municipality =
-        register.entry(code.country(), code.code()).map(Register.Entry::name).orElse(code.code());
+        memberships.nameOf(
+            em.find(Membership.class, official.getMembershipId()),
+            code ->
+                register
+                    .entry(code.country(), code.code())
+                    .map(Register.Entry::name)
+                    .orElse(code.code()));
     Object[] args = {municipality, tenant.name(locale), loginUrl, official.getName()};
     outbox.queue(
         official.getEmail(),
@@ -132,7 +130,7 @@ public class Officials {
         new MessageFormat(texts.getString("official.invited.body"), locale).format(args));
   }
 
-  private Membership membership(MunicipalityCode code) {
+  private Membership membership(String code) {
     return memberships
         .find(code)
         .orElseThrow(() -> new NotFoundException("No membership of " + code + " here."));

@@ -27,17 +27,29 @@ import java.util.UUID;
 @NamedQuery(
     name = Membership.BY_CODE,
     query = "SELECT m FROM Membership m WHERE m.country = :country AND m.code = :code")
+@NamedQuery(
+    name = Membership.BY_ORGANIZATION,
+    query = "SELECT m FROM Membership m WHERE m.organizationId = :organization")
 public class Membership extends TenantOwned {
 
   public static final String BY_CODE = "Membership.byCode";
+  public static final String BY_ORGANIZATION = "Membership.byOrganization";
 
   @Id private UUID id;
 
-  @Column(nullable = false)
+  /** The municipality's country and code; both null for an organization's membership. */
   private String country;
 
-  @Column(nullable = false)
   private String code;
+
+  /** The member organization (IČO); null for a municipality's membership. */
+  @Column(name = "organization_id")
+  @org.eclipse.persistence.annotations.Converter(
+      name = eu.municipia.platform.entity.NullableUuidConverter.NAME,
+      converterClass = eu.municipia.platform.entity.NullableUuidConverter.class)
+  @org.eclipse.persistence.annotations.Convert(
+      eu.municipia.platform.entity.NullableUuidConverter.NAME)
+  private UUID organizationId;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -56,6 +68,18 @@ public class Membership extends TenantOwned {
     this.code = municipality.code();
     this.status = status;
     this.since = since;
+  }
+
+  private Membership(UUID organizationId, LocalDate since) {
+    this.id = UUID.randomUUID();
+    this.organizationId = Objects.requireNonNull(organizationId, "organization is required");
+    this.status = MembershipStatus.ACTIVE;
+    this.since = Objects.requireNonNull(since, "since is required");
+  }
+
+  /** An organization (a micro-region, a company) entered as an active member. */
+  public static Membership activeOrganization(MemberOrganization organization, LocalDate since) {
+    return new Membership(organization.id(), since);
   }
 
   /** An admin enters a member directly (e.g. one that joined before the platform existed). */
@@ -99,7 +123,11 @@ public class Membership extends TenantOwned {
 
   public Map<String, Object> auditState() {
     Map<String, Object> state = new LinkedHashMap<>();
-    state.put("municipality", country + "-" + code);
+    if (code != null) {
+      state.put("municipality", country + "-" + code);
+    } else {
+      state.put("organization", organizationId.toString());
+    }
     state.put("status", status.name());
     state.put("since", since == null ? null : since.toString());
     state.put("until", until == null ? null : until.toString());
@@ -134,8 +162,17 @@ public class Membership extends TenantOwned {
     return id;
   }
 
+  /** The municipality that is the member; null where the member is an organization. */
   public MunicipalityCode municipality() {
-    return new MunicipalityCode(country, code);
+    return code == null ? null : new MunicipalityCode(country, code);
+  }
+
+  public boolean isOrganization() {
+    return organizationId != null;
+  }
+
+  public UUID organizationId() {
+    return organizationId;
   }
 
   public MembershipStatus status() {

@@ -34,6 +34,7 @@ public class PersonalData {
 
   @Inject EntityManager em;
   @Inject RoleGrants roles;
+  @Inject eu.municipia.membership.control.Memberships memberships;
   @Inject AuditLog audit;
   @Inject Clock clock;
 
@@ -209,7 +210,7 @@ public class PersonalData {
 
   private String municipalityOf(Official o) {
     Membership m = em.find(Membership.class, o.getMembershipId());
-    return m == null ? null : m.municipality().code();
+    return m == null ? null : memberships.keyOf(m);
   }
 
   private static Map<String, Object> counts(
