@@ -118,6 +118,48 @@ class BrowserOfficialsIT {
   }
 
   @Test
+  void anAdminAddsAMemberOnThePageThenSuspendsReinstatesAndEndsIt() {
+    browser
+        .open("/smopk/members/directory")
+        .logInAtKeycloak(SMOPK_ADMIN)
+        .waitForPath("/smopk/members/directory");
+    browser.waitFor(By.id("add-member")).click();
+    browser.waitForPath("/smopk/admin/member");
+    assertThat(browser.seriousAccessibilityViolations()).as("axe on adding a member").isEmpty();
+
+    browser.waitFor(By.id("member:add")).click();
+    assertThat(browser.waitFor(By.id("member:newKey-error")).getText())
+        .startsWith("Zadejte šestimístný kód obce");
+    assertThat(browser.waitFor(By.id("member:newSince-error")).getText())
+        .isEqualTo("Zadejte datum.");
+
+    browser.waitFor(By.id("member:newKey")).sendKeys("530239"); // Bílov, 90 inhabitants
+    setDate("member:newSince", "2026-01-01");
+    browser.waitFor(By.id("member:add")).click();
+    assertThat(browser.waitFor(By.id("member-name")).getText()).isEqualTo("Bílov");
+    assertThat(browser.waitFor(By.id("member-status")).getText()).contains("aktivní člen");
+    assertThat(browser.seriousAccessibilityViolations()).as("axe on the member").isEmpty();
+
+    browser.waitFor(By.id("status:reason")).sendKeys("Neuhrazené příspěvky");
+    browser.waitFor(By.id("status:suspend")).click();
+    assertThat(browser.waitFor(By.id("member-status")).getText()).contains("členství pozastaveno");
+    browser.waitFor(By.id("status:reinstate")).click();
+    assertThat(browser.waitFor(By.id("member-status")).getText()).contains("aktivní člen");
+
+    browser.waitFor(By.id("status:end")).click();
+    assertThat(browser.waitFor(By.id("status:until-error")).getText()).isEqualTo("Zadejte datum.");
+    setDate("status:until", "2026-06-30");
+    browser.waitFor(By.id("status:end")).click();
+    assertThat(browser.waitFor(By.id("member-status")).getText()).contains("bývalý člen");
+  }
+
+  /** Date inputs take keys in the browser's locale order; the value itself is unambiguous. */
+  private void setDate(String id, String isoDate) {
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].value = arguments[1];", browser.waitFor(By.id(id)), isoDate);
+  }
+
+  @Test
   void thePersonalDataPageErasesOnlyAfterConfirmation() {
     String email = "kontakt@nezvestice.example";
     Api api = new Api(Deployments.base(deployed));

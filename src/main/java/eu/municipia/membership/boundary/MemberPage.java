@@ -6,9 +6,13 @@ import eu.municipia.identity.control.ProvisioningFailedException;
 import eu.municipia.membership.control.Memberships;
 import eu.municipia.membership.control.OfficialNotInvitableException;
 import eu.municipia.membership.control.Officials;
+import eu.municipia.membership.entity.Ico;
 import eu.municipia.membership.entity.Membership;
+import eu.municipia.membership.entity.MembershipDateException;
+import eu.municipia.membership.entity.MembershipTransitionException;
 import eu.municipia.membership.entity.Official;
 import eu.municipia.membership.entity.OfficialRole;
+import eu.municipia.membership.entity.OrganizationKind;
 import eu.municipia.municipalities.control.Register;
 import eu.municipia.municipalities.entity.MunicipalityCode;
 import jakarta.annotation.PostConstruct;
@@ -45,6 +49,13 @@ public class MemberPage implements Serializable {
   private String name;
   private Membership membership;
   private List<Official> list;
+
+  private String newKey;
+  private String newName;
+  private String newKind = OrganizationKind.MICROREGION.name();
+  private String newSince;
+  private String reason;
+  private String until;
 
   private String role = OfficialRole.MAYOR.name();
   private String officialName;
@@ -101,6 +112,150 @@ public class MemberPage implements Serializable {
         null, new FacesMessage(FacesMessage.SEVERITY_INFO, text("officials.added"), null));
     officialName = email = phone = termFrom = termTo = null;
     refresh();
+  }
+
+  /** Adds a member: a municipality by its code, or an organization by IČO with name and kind. */
+  public void addMember() throws java.io.IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    String key = newKey == null ? "" : newKey.trim();
+    boolean municipality = MunicipalityCode.isValid("CZ", key);
+    boolean organization = Ico.isValid(key);
+    if (!municipality && !organization) {
+      memberError(faces, "newKey", text("member.error.key"));
+    } else if (municipality && !register.exists("CZ", key)) {
+      memberError(faces, "newKey", text("member.error.unknown"));
+    }
+    if (organization && (newName == null || newName.isBlank())) {
+      memberError(faces, "newName", text("member.error.name"));
+    }
+    LocalDate since = parse(faces, "member", "newSince", newSince, true);
+    if (!faces.getMessageList().isEmpty()) {
+      return;
+    }
+    try {
+      if (municipality) {
+        memberships.add(new MunicipalityCode("CZ", key), since, caller.get());
+      } else {
+        memberships.addOrganization(
+            new Ico(key), newName, OrganizationKind.valueOf(newKind), since, caller.get());
+      }
+    } catch (MembershipTransitionException e) {
+      memberError(faces, "newKey", text("member.error.already"));
+      return;
+    }
+    faces.getExternalContext().getFlash().setKeepMessages(true);
+    faces.addMessage(
+        null, new FacesMessage(FacesMessage.SEVERITY_INFO, text("member.added"), null));
+    faces.getExternalContext().redirect(shell.url("/admin/member") + "?code=" + key);
+  }
+
+  public void suspend() {
+    changeStatus(() -> memberships.suspend(code, reason, caller.get()), "member.suspended");
+  }
+
+  public void reinstate() {
+    changeStatus(() -> memberships.reinstate(code, caller.get()), "member.reinstated");
+  }
+
+  public void end() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    LocalDate date = parse(faces, "status", "until", until, true);
+    if (date != null) {
+      changeStatus(() -> memberships.end(code, date, reason, caller.get()), "member.ended");
+    }
+  }
+
+  private void changeStatus(Runnable change, String doneKey) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    try {
+      change.run();
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(doneKey), null));
+      reason = until = null;
+    } catch (MembershipTransitionException | MembershipDateException e) {
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text("member.error.status"), null));
+    }
+    refresh();
+  }
+
+  private LocalDate parse(
+      FacesContext faces, String form, String field, String value, boolean required) {
+    if (value == null || value.isBlank()) {
+      if (required) {
+        faces.addMessage(
+            form + ":" + field,
+            new FacesMessage(FacesMessage.SEVERITY_ERROR, text("member.error.date"), null));
+      }
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      faces.addMessage(
+          form + ":" + field,
+          new FacesMessage(FacesMessage.SEVERITY_ERROR, text("officials.error.date"), null));
+      return null;
+    }
+  }
+
+  private static void memberError(FacesContext faces, String field, String text) {
+    faces.addMessage("member:" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
+  public List<String> getKinds() {
+    return Arrays.stream(OrganizationKind.values()).map(Enum::name).toList();
+  }
+
+  public boolean invalidIn(String form, String field) {
+    return FacesContext.getCurrentInstance().getMessages(form + ":" + field).hasNext();
+  }
+
+  public String getNewKey() {
+    return newKey;
+  }
+
+  public void setNewKey(String newKey) {
+    this.newKey = newKey;
+  }
+
+  public String getNewName() {
+    return newName;
+  }
+
+  public void setNewName(String newName) {
+    this.newName = newName;
+  }
+
+  public String getNewKind() {
+    return newKind;
+  }
+
+  public void setNewKind(String newKind) {
+    this.newKind = newKind;
+  }
+
+  public String getNewSince() {
+    return newSince;
+  }
+
+  public void setNewSince(String newSince) {
+    this.newSince = newSince;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public String getUntil() {
+    return until;
+  }
+
+  public void setUntil(String until) {
+    this.until = until;
   }
 
   public void invite(Official official) {
