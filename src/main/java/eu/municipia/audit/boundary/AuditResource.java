@@ -30,13 +30,7 @@ public class AuditResource {
   public Page latest(
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    // Checked by hand: Payara's OpenAPI generator fails on @Min/@Max on query parameters.
-    if (offset < 0) {
-      throw new ValidationProblem("offset", "offset must be 0 or more.");
-    }
-    if (limit < 1 || limit > 500) {
-      throw new ValidationProblem("limit", "limit must be between 1 and 500.");
-    }
+    ValidationProblem.checkPage(offset, limit);
     return new Page(audit.count(), offset, limit, audit.latest(offset, limit));
   }
 }

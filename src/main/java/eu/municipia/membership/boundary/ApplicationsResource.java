@@ -118,12 +118,7 @@ public class ApplicationsResource {
       @QueryParam("status") @DefaultValue("SUBMITTED") String status,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    if (offset < 0) {
-      throw new ValidationProblem("offset", "offset must be 0 or more.");
-    }
-    if (limit < 1 || limit > 500) {
-      throw new ValidationProblem("limit", "limit must be between 1 and 500.");
-    }
+    ValidationProblem.checkPage(offset, limit);
     return applications.list(statuses(status), offset, limit).stream().map(this::view).toList();
   }
 

@@ -79,12 +79,7 @@ public class MembersResource {
       @QueryParam("sort") @DefaultValue("name") String sort,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    if (offset < 0) {
-      throw new ValidationProblem("offset", "offset must be 0 or more.");
-    }
-    if (limit < 1 || limit > 500) {
-      throw new ValidationProblem("limit", "limit must be between 1 and 500.");
-    }
+    ValidationProblem.checkPage(offset, limit);
     return directory.search(query, district, statuses(status), sort(sort), offset, limit);
   }
 
@@ -99,12 +94,7 @@ public class MembersResource {
       @QueryParam("sort") @DefaultValue("name") String sort,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    if (offset < 0) {
-      throw new ValidationProblem("offset", "offset must be 0 or more.");
-    }
-    if (limit < 1 || limit > 500) {
-      throw new ValidationProblem("limit", "limit must be between 1 and 500.");
-    }
+    ValidationProblem.checkPage(offset, limit);
     return contacts.search(query, district, statuses(status), sort(sort), offset, limit);
   }
 

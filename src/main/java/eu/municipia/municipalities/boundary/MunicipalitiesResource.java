@@ -31,12 +31,7 @@ public class MunicipalitiesResource {
       @QueryParam("district") String district,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    if (offset < 0) {
-      throw new ValidationProblem("offset", "offset must be 0 or more.");
-    }
-    if (limit < 1 || limit > 500) {
-      throw new ValidationProblem("limit", "limit must be between 1 and 500.");
-    }
+    ValidationProblem.checkPage(offset, limit);
     return register.search("CZ", query, region, district, offset, limit);
   }
 }

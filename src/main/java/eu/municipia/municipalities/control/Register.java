@@ -69,16 +69,7 @@ public class Register {
         ps.setInt(next + 1, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            items.add(
-                new Entry(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    (Integer) rs.getObject(5),
-                    (Integer) rs.getObject(6),
-                    rs.getBigDecimal(7),
-                    rs.getBigDecimal(8)));
+            items.add(entry(rs));
           }
         }
       }
@@ -125,16 +116,7 @@ public class Register {
       List<Entry> items = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          items.add(
-              new Entry(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  (Integer) rs.getObject(5),
-                  (Integer) rs.getObject(6),
-                  rs.getBigDecimal(7),
-                  rs.getBigDecimal(8)));
+          items.add(entry(rs));
         }
       }
       return items;
@@ -172,6 +154,19 @@ public class Register {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the municipality register", e);
     }
+  }
+
+  /** One row of code, name, district, region, population, its year, lat, lon. */
+  private static Entry entry(ResultSet rs) throws SQLException {
+    return new Entry(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        (Integer) rs.getObject(5),
+        (Integer) rs.getObject(6),
+        rs.getBigDecimal(7),
+        rs.getBigDecimal(8));
   }
 
   private static int bind(PreparedStatement ps, String country, String q, String r, String d)
