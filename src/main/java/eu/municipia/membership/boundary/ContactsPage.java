@@ -57,9 +57,7 @@ public class ContactsPage {
   }
 
   public List<String> getDistricts() {
-    return directory.coverage().districts().stream()
-        .map(MemberDirectory.DistrictCoverage::district)
-        .toList();
+    return directory.districts();
   }
 
   public boolean isHasNext() {

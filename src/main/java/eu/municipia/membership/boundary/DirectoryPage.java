@@ -59,9 +59,7 @@ public class DirectoryPage {
   }
 
   public List<String> getDistricts() {
-    return directory.coverage().districts().stream()
-        .map(MemberDirectory.DistrictCoverage::district)
-        .toList();
+    return directory.districts();
   }
 
   public boolean isHasNext() {

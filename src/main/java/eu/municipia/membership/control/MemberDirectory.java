@@ -192,6 +192,21 @@ public class MemberDirectory {
             : Optional.of(byPopulation.get(byPopulation.size() - 1)));
   }
 
+  /**
+   * The districts of the association's region (every district where it covers the whole country),
+   * for the directories' district filter; the same list as the coverage table's, without its sums.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> districts() {
+    Query q =
+        native_(
+            "SELECT DISTINCT mu.district FROM municipality mu WHERE mu.country = 'CZ'"
+                + " AND (CAST(?1 AS text) IS NULL OR mu.region = CAST(?1 AS text))"
+                + " ORDER BY mu.district");
+    q.setParameter(1, tenants.current().region().orElse(null));
+    return (List<String>) q.getResultList();
+  }
+
   /** An active member's place on the map: its register point and latest population. */
   public record MapPoint(String code, String name, Integer population, double lat, double lon) {}
 
