@@ -97,13 +97,15 @@ public class MemberPage implements Serializable {
 
   public void add() {
     FacesContext faces = FacesContext.getCurrentInstance();
-    LocalDate from = date(faces, "termFrom", termFrom);
-    LocalDate to = date(faces, "termTo", termTo);
+    LocalDate from = parse(faces, "official", "termFrom", termFrom, false);
+    LocalDate to = parse(faces, "official", "termTo", termTo, false);
     Official.Details details =
         new Official.Details(OfficialRole.valueOf(role), officialName, email, phone, from, to);
     details
         .errors()
-        .forEach((field, message) -> error(faces, field, text("officials.error." + field)));
+        .forEach(
+            (field, message) ->
+                fieldError(faces, "official", field, text("officials.error." + field)));
     if (!faces.getMessageList().isEmpty()) {
       return;
     }
@@ -121,12 +123,12 @@ public class MemberPage implements Serializable {
     boolean municipality = MunicipalityCode.isValid("CZ", key);
     boolean organization = Ico.isValid(key);
     if (!municipality && !organization) {
-      memberError(faces, "newKey", text("member.error.key"));
+      fieldError(faces, "member", "newKey", text("member.error.key"));
     } else if (municipality && !register.exists("CZ", key)) {
-      memberError(faces, "newKey", text("member.error.unknown"));
+      fieldError(faces, "member", "newKey", text("member.error.unknown"));
     }
     if (organization && (newName == null || newName.isBlank())) {
-      memberError(faces, "newName", text("member.error.name"));
+      fieldError(faces, "member", "newName", text("member.error.name"));
     }
     LocalDate since = parse(faces, "member", "newSince", newSince, true);
     if (!faces.getMessageList().isEmpty()) {
@@ -140,7 +142,7 @@ public class MemberPage implements Serializable {
             new Ico(key), newName, OrganizationKind.valueOf(newKind), since, caller.get());
       }
     } catch (MembershipTransitionException e) {
-      memberError(faces, "newKey", text("member.error.already"));
+      fieldError(faces, "member", "newKey", text("member.error.already"));
       return;
     }
     faces.getExternalContext().getFlash().setKeepMessages(true);
@@ -182,24 +184,20 @@ public class MemberPage implements Serializable {
       FacesContext faces, String form, String field, String value, boolean required) {
     if (value == null || value.isBlank()) {
       if (required) {
-        faces.addMessage(
-            form + ":" + field,
-            new FacesMessage(FacesMessage.SEVERITY_ERROR, text("member.error.date"), null));
+        fieldError(faces, form, field, text("member.error.date"));
       }
       return null;
     }
     try {
       return LocalDate.parse(value.trim());
     } catch (DateTimeParseException e) {
-      faces.addMessage(
-          form + ":" + field,
-          new FacesMessage(FacesMessage.SEVERITY_ERROR, text("officials.error.date"), null));
+      fieldError(faces, form, field, text("officials.error.date"));
       return null;
     }
   }
 
-  private static void memberError(FacesContext faces, String field, String text) {
-    faces.addMessage("member:" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  private static void fieldError(FacesContext faces, String form, String field, String text) {
+    faces.addMessage(form + ":" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
   public List<String> getKinds() {
@@ -291,25 +289,9 @@ public class MemberPage implements Serializable {
     refresh();
   }
 
-  private LocalDate date(FacesContext faces, String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      error(faces, field, text("officials.error.date"));
-      return null;
-    }
-  }
-
-  private static void error(FacesContext faces, String field, String text) {
-    faces.addMessage(
-        "official:" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-  }
-
+  /** Whether a field of the official's form has a problem, for aria-invalid. */
   public boolean invalid(String field) {
-    return FacesContext.getCurrentInstance().getMessages("official:" + field).hasNext();
+    return invalidIn("official", field);
   }
 
   private static String text(String key) {
