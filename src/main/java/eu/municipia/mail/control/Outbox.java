@@ -6,9 +6,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 /** Queues e-mail in the caller's transaction; it leaves only if that transaction commits. */
 @ApplicationScoped
@@ -27,6 +30,20 @@ public class Outbox {
     em.persist(message);
     queued.fire(new Queued());
     return message;
+  }
+
+  /**
+   * Queues the message whose subject and body are {@code key.subject} and {@code key.body} of the
+   * texts, formatted with the arguments (MessageFormat) in the texts' language.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public OutboxMessage queue(
+      String recipient, ResourceBundle texts, String key, Object... arguments) {
+    Locale locale = texts.getLocale();
+    return queue(
+        recipient,
+        new MessageFormat(texts.getString(key + ".subject"), locale).format(arguments),
+        new MessageFormat(texts.getString(key + ".body"), locale).format(arguments));
   }
 
   /** The current tenant's messages to one address, newest first (for support and for tests). */

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -169,10 +168,7 @@ public class Applications {
     Object[] args = {
       municipality, tenant.name(locale), shown, application.getApplicantName(),
     };
-    outbox.queue(
-        application.getApplicantEmail(),
-        new MessageFormat(texts.getString("application." + what + ".subject"), locale).format(args),
-        new MessageFormat(texts.getString("application." + what + ".body"), locale).format(args));
+    outbox.queue(application.getApplicantEmail(), texts, "application." + what, args);
   }
 
   private static final String MAIL_TEXTS = "eu.municipia.membership.control.mail";

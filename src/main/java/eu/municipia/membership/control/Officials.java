@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -124,10 +123,7 @@ public class Officials {
                     .map(Register.Entry::name)
                     .orElse(code.code()));
     Object[] args = {municipality, tenant.name(locale), loginUrl, official.getName()};
-    outbox.queue(
-        official.getEmail(),
-        new MessageFormat(texts.getString("official.invited.subject"), locale).format(args),
-        new MessageFormat(texts.getString("official.invited.body"), locale).format(args));
+    outbox.queue(official.getEmail(), texts, "official.invited", args);
   }
 
   private Membership membership(String code) {
