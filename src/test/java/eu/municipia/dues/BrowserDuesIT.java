@@ -125,8 +125,13 @@ class BrowserDuesIT {
     assertThat(cell(PLZEN, "dues")).isEqualTo("100 000 Kč");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the members page").isEmpty();
 
+    WebElement before = browser.waitFor(By.id("dues"));
     browser.waitFor(By.id("q")).sendKeys("cila");
     browser.waitFor(By.id("show")).click();
+    // The filtered page replaces this one: read its rows, not the old page's.
+    new org.openqa.selenium.support.ui.WebDriverWait(
+            browser.driver(), java.time.Duration.ofSeconds(30))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
     List<WebElement> rows = browser.driver().findElements(By.cssSelector("#dues tbody tr"));
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).getAttribute("data-code")).isEqualTo(CILA);
