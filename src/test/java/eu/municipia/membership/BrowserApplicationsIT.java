@@ -89,6 +89,9 @@ class BrowserApplicationsIT {
     assertThat(browser.waitFor(By.id("join-done")).getText())
         .contains("Dolní Hradiště")
         .contains(email);
+    confirmFromTheMail(email);
+    assertThat(browser.waitFor(By.id("join-confirmed")).getText()).contains("Dolní Hradiště");
+    assertThat(browser.seriousAccessibilityViolations()).as("axe on the confirmation").isEmpty();
     mail.await(m -> m.to().equals(email) && m.subject().contains("přijata"), MAIL_PATIENCE);
 
     browser
@@ -129,8 +132,12 @@ class BrowserApplicationsIT {
     field("municipality").sendKeys("Dolany (Klatovy)");
     browser.waitFor(SUBMIT).click();
     assertThat(browser.waitFor(By.id("join-done")).getText()).contains("Dolany");
+    confirmFromTheMail("starostka@dolany.example");
+    browser.waitFor(By.id("join-confirmed"));
     MailServer.Mail confirmation =
-        mail.await(m -> m.to().equals("starostka@dolany.example"), MAIL_PATIENCE);
+        mail.await(
+            m -> m.to().equals("starostka@dolany.example") && m.subject().contains("received"),
+            MAIL_PATIENCE);
     assertThat(confirmation.subject()).contains("application of Dolany received");
   }
 
@@ -144,6 +151,8 @@ class BrowserApplicationsIT {
     field("consent").click();
     browser.waitFor(SUBMIT).click();
     browser.waitFor(By.id("join-done"));
+    confirmFromTheMail(email);
+    browser.waitFor(By.id("join-confirmed"));
 
     browser
         .open("/smopk/admin/applications")
@@ -163,6 +172,18 @@ class BrowserApplicationsIT {
         mail.await(
             m -> m.to().equals(email) && m.subject().contains("nebyla přijata"), MAIL_PATIENCE);
     assertThat(told.body()).contains("Důvod: Obec už je členem jiného sdružení.");
+  }
+
+  /** Opens the link of the confirmation mail, as the applicant does, and confirms. */
+  private void confirmFromTheMail(String email) {
+    MailServer.Mail toConfirm =
+        mail.await(m -> m.to().equals(email) && m.body().contains("token="), MAIL_PATIENCE);
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("http\\S+/join/confirm\\?token=[A-Za-z0-9_-]{43}")
+            .matcher(toConfirm.body());
+    assertThat(link.find()).as(toConfirm.body()).isTrue();
+    browser.driver().get(link.group());
+    browser.waitFor(By.id("confirm:confirm-button")).click();
   }
 
   private WebElement field(String name) {

@@ -17,9 +17,36 @@ public final class Api {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI base;
+  private final java.util.Map<String, String> headers;
 
   public Api(URI base) {
+    this(base, java.util.Map.of());
+  }
+
+  private Api(URI base, java.util.Map<String, String> headers) {
     this.base = base;
+    this.headers = java.util.Map.copyOf(headers);
+  }
+
+  /** The same client sending one more header with every request. */
+  public Api withHeader(String name, String value) {
+    java.util.Map<String, String> more = new java.util.HashMap<>(headers);
+    more.put(name, value);
+    return new Api(base, more);
+  }
+
+  /**
+   * Requests as if from another client address, which the app learns from X-Forwarded-For because
+   * the test's loopback is a trusted proxy: each test's public-form budget is its own.
+   */
+  public Api asClient(String address) {
+    return withHeader("X-Forwarded-For", address);
+  }
+
+  /** A random private client address (10.x.y.z), most likely used by no other test. */
+  public static String someClientAddress() {
+    int n = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 24);
+    return "10." + (n >> 16) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
   }
 
   public Response get(String path, String token) {
@@ -58,6 +85,7 @@ public final class Api {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    headers.forEach(request::header);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

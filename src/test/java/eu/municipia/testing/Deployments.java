@@ -41,6 +41,23 @@ public final class Deployments {
     return war;
   }
 
+  /**
+   * The built WAR with some settings changed, for the test that is about them: a small library in
+   * the WAR holds them in its own microprofile-config.properties, at an ordinal above the
+   * environment (300) and the app's own file (100).
+   */
+  public static WebArchive warWithSettings(java.util.Map<String, String> settings) {
+    StringBuilder properties = new StringBuilder("config_ordinal=500\n");
+    settings.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
+    WebArchive war = war();
+    war.addAsLibrary(
+        ShrinkWrap.create(org.jboss.shrinkwrap.api.spec.JavaArchive.class, "test-settings.jar")
+            .addAsManifestResource(
+                new org.jboss.shrinkwrap.api.asset.StringAsset(properties.toString()),
+                "microprofile-config.properties"));
+    return war;
+  }
+
   private static byte[] readAll(java.io.InputStream in) {
     try (in) {
       return in.readAllBytes();

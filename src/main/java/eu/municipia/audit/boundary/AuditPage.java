@@ -2,6 +2,8 @@ package eu.municipia.audit.boundary;
 
 import eu.municipia.audit.control.AuditLog;
 import eu.municipia.audit.entity.AuditEntry;
+import eu.municipia.platform.boundary.Pager;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,32 +20,19 @@ public class AuditPage {
   @Inject AuditLog audit;
   @Inject HttpServletRequest request;
 
-  private List<AuditEntry> entries;
-  private Long total;
+  private Pager<AuditEntry> pager;
 
-  public int getPage() {
-    try {
-      return Math.max(0, Integer.parseInt(request.getParameter("page")));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+  @PostConstruct
+  void init() {
+    pager = Pager.of(request, PAGE_SIZE);
   }
 
   public List<AuditEntry> getEntries() {
-    if (entries == null) {
-      entries = audit.latest(getPage() * PAGE_SIZE, PAGE_SIZE);
-    }
-    return entries;
+    return pager.load(audit::latest).items();
   }
 
-  public boolean isHasOlder() {
-    if (total == null) {
-      total = audit.count();
-    }
-    return (long) (getPage() + 1) * PAGE_SIZE < total;
-  }
-
-  public boolean isHasNewer() {
-    return getPage() > 0;
+  public Pager<AuditEntry> getPager() {
+    getEntries();
+    return pager;
   }
 }

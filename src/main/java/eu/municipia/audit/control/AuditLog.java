@@ -2,6 +2,7 @@ package eu.municipia.audit.control;
 
 import eu.municipia.audit.entity.AuditEntry;
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.platform.entity.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -43,16 +44,15 @@ public class AuditLog {
             after == null ? null : JSON.toJson(after)));
   }
 
+  /** The log newest first, a page at a time. */
   @Transactional
-  public List<AuditEntry> latest(int offset, int limit) {
-    return em.createNamedQuery(AuditEntry.LATEST, AuditEntry.class)
-        .setFirstResult(offset)
-        .setMaxResults(limit)
-        .getResultList();
-  }
-
-  @Transactional
-  public long count() {
-    return em.createNamedQuery(AuditEntry.COUNT, Long.class).getSingleResult();
+  public Page<AuditEntry> latest(int offset, int limit) {
+    List<AuditEntry> entries =
+        em.createNamedQuery(AuditEntry.LATEST, AuditEntry.class)
+            .setFirstResult(offset)
+            .setMaxResults(limit)
+            .getResultList();
+    long total = em.createNamedQuery(AuditEntry.COUNT, Long.class).getSingleResult();
+    return new Page<>(total, offset, limit, entries);
   }
 }

@@ -9,14 +9,15 @@ import eu.municipia.dues.entity.PaymentCancelledException;
 import eu.municipia.dues.entity.RateTerms;
 import eu.municipia.identity.control.CurrentCaller;
 import eu.municipia.municipalities.entity.MunicipalityCode;
+import eu.municipia.platform.boundary.FormMessages;
 import eu.municipia.platform.boundary.Shell;
+import eu.municipia.platform.entity.Refusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.ws.rs.NotFoundException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
@@ -26,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.UUID;
 
 /**
@@ -138,7 +138,7 @@ public class DuesAdminPage implements Serializable {
       load();
     } catch (InvalidDuesException e) {
       fieldErrors(faces, PAYMENT_FORM, e);
-    } catch (NotFoundException e) {
+    } catch (Refusal e) {
       failed(faces, text("dues.noRate.admin"));
     }
   }
@@ -154,10 +154,12 @@ public class DuesAdminPage implements Serializable {
               text("dues.payment.cancelled"),
               payment.name(),
               Money.format(payment.amount(), locale())));
-    } catch (PaymentCancelledException | NotFoundException e) {
+    } catch (PaymentCancelledException e) {
       failed(faces, text("dues.payment.cancelFailed"));
     } catch (InvalidDuesException e) {
       failed(faces, text(e.errors().values().iterator().next()));
+    } catch (Refusal e) {
+      failed(faces, text("dues.payment.cancelFailed"));
     }
     cancelReason.clear();
     load();
@@ -194,7 +196,7 @@ public class DuesAdminPage implements Serializable {
   }
 
   private void fieldErrors(FacesContext faces, String form, InvalidDuesException e) {
-    e.errors().forEach((field, key) -> error(faces, form, field, text(key)));
+    FormMessages.show(form, e);
   }
 
   private static void error(FacesContext faces, String form, String field, String message) {
@@ -215,9 +217,7 @@ public class DuesAdminPage implements Serializable {
   }
 
   private static String text(String key) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-    return bundle.getString(key);
+    return FormMessages.text(key);
   }
 
   public int getYear() {

@@ -11,12 +11,12 @@ import eu.municipia.identity.entity.Caller;
 import eu.municipia.membership.control.Memberships;
 import eu.municipia.membership.entity.Membership;
 import eu.municipia.municipalities.entity.MunicipalityCode;
+import eu.municipia.platform.entity.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +53,7 @@ public class Dues {
 
   public DuesRate requireRate(DuesYear year) {
     return rate(year)
-        .orElseThrow(() -> new NotFoundException("No dues rate for " + year + " has been set."));
+        .orElseThrow(() -> Refusal.notFound("No dues rate for " + year + " has been set."));
   }
 
   /** Every year's rate, newest first. */
@@ -122,7 +122,7 @@ public class Dues {
     // Locked, so that of two admins cancelling at once the second is told it is done already.
     DuesPayment payment = em.find(DuesPayment.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (payment == null || !payment.year().equals(year)) {
-      throw new NotFoundException("No payment " + id + " of the dues of " + year + " here.");
+      throw Refusal.notFound("No payment " + id + " of the dues of " + year + " here.");
     }
     MunicipalityCode code = em.find(Membership.class, payment.membershipId()).municipality();
     Map<String, Object> before = payment.auditState(code);

@@ -1,23 +1,16 @@
 package eu.municipia.dues.entity;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import eu.municipia.platform.entity.Refusal;
 import java.util.Map;
 
 /**
  * Input that the dues rules refuse. Each field's problem is a message key, so a page shows it in
  * the reader's language beside the field and the API in English.
  */
-public class InvalidDuesException extends RuntimeException {
-
-  private final Map<String, String> errors;
+public class InvalidDuesException extends Refusal {
 
   public InvalidDuesException(Map<String, String> errors) {
-    super("Invalid dues input: " + errors);
-    if (errors.isEmpty()) {
-      throw new IllegalArgumentException("An invalid input names at least one field.");
-    }
-    this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+    super(Kind.INVALID, "Invalid dues input: " + errors.keySet(), requireSome(errors));
   }
 
   public InvalidDuesException(String field, String messageKey) {
@@ -26,6 +19,13 @@ public class InvalidDuesException extends RuntimeException {
 
   /** Field name to message key. */
   public Map<String, String> errors() {
+    return fields();
+  }
+
+  private static Map<String, String> requireSome(Map<String, String> errors) {
+    if (errors.isEmpty()) {
+      throw new IllegalArgumentException("An invalid input names at least one field.");
+    }
     return errors;
   }
 }

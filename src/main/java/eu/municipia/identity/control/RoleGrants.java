@@ -5,11 +5,11 @@ import eu.municipia.identity.entity.Caller;
 import eu.municipia.identity.entity.Person;
 import eu.municipia.identity.entity.Role;
 import eu.municipia.identity.entity.RoleGrant;
+import eu.municipia.platform.entity.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -62,7 +62,7 @@ public class RoleGrants {
 
   public Person person(UUID id) {
     return Optional.ofNullable(em.find(Person.class, id))
-        .orElseThrow(() -> new NotFoundException("No such person in this association."));
+        .orElseThrow(() -> Refusal.notFound("No such person in this association."));
   }
 
   /** Grants a role; granting one already held changes nothing and writes no audit entry. */

@@ -8,11 +8,14 @@ import eu.municipia.membership.entity.ApplicationStatus;
 import eu.municipia.membership.entity.MembershipApplication;
 import eu.municipia.municipalities.entity.MunicipalityCode;
 import eu.municipia.platform.boundary.ValidationProblem;
-import eu.municipia.platform.entity.Problem;
+import eu.municipia.platform.entity.Page;
+import eu.municipia.platform.entity.Refusal;
+import eu.municipia.publicforms.control.PublicForms;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,15 +25,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -44,6 +49,7 @@ public class ApplicationsResource {
 
   @Inject Applications applications;
   @Inject CurrentCaller caller;
+  @Inject PublicForms publicForms;
 
   public record NewApplication(
       String code,
@@ -53,13 +59,18 @@ public class ApplicationsResource {
       String phone,
       String message,
       Boolean consent,
-      String language) {}
+      String language,
+      String website) {}
+
+  /** The token of the link that was mailed to the applicant. */
+  public record Confirmation(String token) {}
 
   public record Approval(LocalDate since) {}
 
   public record Rejection(String reason) {}
 
-  public record Submitted(UUID id, String code, String status) {}
+  /** What the applicant is told: the municipality and where the application stands. */
+  public record Submitted(String code, String status) {}
 
   public record ApplicationView(
       UUID id,
@@ -78,38 +89,56 @@ public class ApplicationsResource {
       String reason,
       LocalDate memberSince) {}
 
+  /**
+   * Takes an application, which counts once the applicant opens the link mailed to them: 202, and
+   * the same answer whether or not the municipality has applied before. Limited per client and per
+   * association ({@code 429} beyond); {@code website} is the honeypot and must stay empty.
+   */
   @POST
   @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response submit(NewApplication body) {
-    if (body == null) {
-      throw new ValidationProblem("code", "The request needs a JSON body.");
+  public Response submit(NewApplication body, @Context HttpServletRequest request) {
+    NewApplication given =
+        body == null
+            ? new NewApplication(null, null, null, null, null, null, null, null, null)
+            : body;
+    if (publicForms.admit(JoinPage.FORM, request, given.website())
+        == PublicForms.Admission.TRAPPED) {
+      return accepted(given.code());
     }
     ApplicationForm form =
         new ApplicationForm(
-            body.applicantName(),
-            body.applicantRole(),
-            body.email(),
-            body.phone(),
-            body.message(),
-            Boolean.TRUE.equals(body.consent()));
-    List<Problem.FieldError> errors = new ArrayList<>();
-    if (!MunicipalityCode.isValid("CZ", body.code())) {
-      errors.add(
-          new Problem.FieldError("code", "code must be the 6-digit code of a municipality."));
+            given.applicantName(),
+            given.applicantRole(),
+            given.email(),
+            given.phone(),
+            given.message(),
+            Boolean.TRUE.equals(given.consent()));
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (!MunicipalityCode.isValid("CZ", given.code())) {
+      errors.put("code", "join.error.code");
     }
-    ResourceBundle texts = ResourceBundle.getBundle(MESSAGES, Locale.ENGLISH);
-    form.errors()
-        .forEach((field, key) -> errors.add(new Problem.FieldError(field, texts.getString(key))));
+    errors.putAll(form.errors());
     if (!errors.isEmpty()) {
-      throw new ValidationProblem(errors);
+      throw Refusal.invalid(errors);
     }
-    MembershipApplication submitted =
-        applications.submit(
-            new MunicipalityCode("CZ", body.code()), form.applicant(), body.language());
-    return Response.status(Response.Status.CREATED)
-        .entity(new Submitted(submitted.getId(), submitted.getCode(), submitted.getStatus().name()))
-        .build();
+    applications.submit(
+        new MunicipalityCode("CZ", given.code()), form.applicant(), given.language());
+    return accepted(given.code());
+  }
+
+  /** The applicant's confirmation, with the token from the link in the e-mail. */
+  @POST
+  @Path("confirmation")
+  @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Submitted confirm(Confirmation body) {
+    MembershipApplication confirmed = applications.confirm(body == null ? null : body.token());
+    return new Submitted(confirmed.getCode(), confirmed.getStatus().name());
+  }
+
+  private static Response accepted(String code) {
+    return Response.accepted(new Submitted(code, ApplicationStatus.UNCONFIRMED.name())).build();
   }
 
   @GET
@@ -118,7 +147,7 @@ public class ApplicationsResource {
       @QueryParam("status") @DefaultValue("SUBMITTED") String status,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    ValidationProblem.checkPage(offset, limit);
+    Page.check(offset, limit);
     return applications.list(statuses(status), offset, limit).stream().map(this::view).toList();
   }
 
@@ -170,13 +199,12 @@ public class ApplicationsResource {
         a.getMemberSince());
   }
 
-  static final String MESSAGES = "eu.municipia.platform.boundary.messages";
-
   private static List<ApplicationStatus> statuses(String status) {
     List<ApplicationStatus> statuses = new ArrayList<>();
     for (String s : status.split(",")) {
       String name = s.trim().toUpperCase(Locale.ROOT);
-      if (Arrays.stream(ApplicationStatus.values()).noneMatch(v -> v.name().equals(name))) {
+      if (name.equals(ApplicationStatus.UNCONFIRMED.name())
+          || Arrays.stream(ApplicationStatus.values()).noneMatch(v -> v.name().equals(name))) {
         throw new ValidationProblem("status", "status must be SUBMITTED, APPROVED or REJECTED.");
       }
       statuses.add(ApplicationStatus.valueOf(name));

@@ -2,12 +2,13 @@ package eu.municipia.membership.boundary;
 
 import eu.municipia.membership.control.MemberContacts;
 import eu.municipia.membership.control.MemberDirectory;
+import eu.municipia.platform.boundary.Pager;
+import eu.municipia.platform.entity.Page;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -24,7 +25,12 @@ public class ContactsPage {
   @Inject MemberDirectory directory;
   @Inject HttpServletRequest request;
 
-  private MemberContacts.Page result;
+  private Pager<MemberContacts.Entry> pager;
+
+  @PostConstruct
+  void init() {
+    pager = Pager.of(request, PAGE_SIZE, "q", "district");
+  }
 
   public String getQuery() {
     return param("q");
@@ -34,50 +40,29 @@ public class ContactsPage {
     return param("district");
   }
 
-  public int getPage() {
-    try {
-      return Math.max(0, Integer.parseInt(param("page")));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+  public Page<MemberContacts.Entry> getResult() {
+    return pager.load(
+        (offset, limit) ->
+            contacts.search(
+                getQuery(),
+                getDistrict(),
+                List.of("ACTIVE", "SUSPENDED"),
+                MemberDirectory.Sort.NAME,
+                offset,
+                limit));
   }
 
-  public MemberContacts.Page getResult() {
-    if (result == null) {
-      result =
-          contacts.search(
-              getQuery(),
-              getDistrict(),
-              List.of("ACTIVE", "SUSPENDED"),
-              MemberDirectory.Sort.NAME,
-              getPage() * PAGE_SIZE,
-              PAGE_SIZE);
-    }
-    return result;
+  public Pager<MemberContacts.Entry> getPager() {
+    getResult();
+    return pager;
   }
 
   public List<String> getDistricts() {
     return directory.districts();
   }
 
-  public boolean isHasNext() {
-    return (long) (getPage() + 1) * PAGE_SIZE < getResult().total();
-  }
-
-  public int getPages() {
-    return (int) Math.max(1, (getResult().total() + PAGE_SIZE - 1) / PAGE_SIZE);
-  }
-
-  public String pageLink(int target) {
-    return "?q=" + encode(getQuery()) + "&district=" + encode(getDistrict()) + "&page=" + target;
-  }
-
   private String param(String name) {
     String value = request.getParameter(name);
     return value == null ? "" : value.trim();
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

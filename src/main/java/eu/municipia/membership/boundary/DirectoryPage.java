@@ -1,6 +1,9 @@
 package eu.municipia.membership.boundary;
 
 import eu.municipia.membership.control.MemberDirectory;
+import eu.municipia.platform.boundary.Pager;
+import eu.municipia.platform.entity.Page;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,7 +24,12 @@ public class DirectoryPage {
   @Inject MemberDirectory directory;
   @Inject HttpServletRequest request;
 
-  private MemberDirectory.Page page;
+  private Pager<MemberDirectory.Member> pager;
+
+  @PostConstruct
+  void init() {
+    pager = Pager.of(request, PAGE_SIZE, "q", "district", "sort");
+  }
 
   public String getQuery() {
     return param("q");
@@ -36,58 +44,29 @@ public class DirectoryPage {
     return List.of("name", "population", "since").contains(sort) ? sort : "name";
   }
 
-  public int getPage() {
-    try {
-      return Math.max(0, Integer.parseInt(param("page")));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
+  public Page<MemberDirectory.Member> getResult() {
+    return pager.load(
+        (offset, limit) ->
+            directory.search(
+                getQuery(),
+                getDistrict(),
+                List.of("ACTIVE"),
+                MemberDirectory.Sort.valueOf(getSort().toUpperCase(Locale.ROOT)),
+                offset,
+                limit));
   }
 
-  public MemberDirectory.Page getResult() {
-    if (page == null) {
-      page =
-          directory.search(
-              getQuery(),
-              getDistrict(),
-              List.of("ACTIVE"),
-              MemberDirectory.Sort.valueOf(getSort().toUpperCase(Locale.ROOT)),
-              getPage() * PAGE_SIZE,
-              PAGE_SIZE);
-    }
-    return page;
+  public Pager<MemberDirectory.Member> getPager() {
+    getResult();
+    return pager;
   }
 
   public List<String> getDistricts() {
     return directory.districts();
   }
 
-  public boolean isHasNext() {
-    return (long) (getPage() + 1) * PAGE_SIZE < getResult().total();
-  }
-
-  public int getPages() {
-    return (int) Math.max(1, (getResult().total() + PAGE_SIZE - 1) / PAGE_SIZE);
-  }
-
-  /** The query string of this search on another page, for the pager's links. */
-  public String pageLink(int target) {
-    return "?q="
-        + encode(getQuery())
-        + "&district="
-        + encode(getDistrict())
-        + "&sort="
-        + getSort()
-        + "&page="
-        + target;
-  }
-
   private String param(String name) {
     String value = request.getParameter(name);
     return value == null ? "" : value.trim();
-  }
-
-  private static String encode(String value) {
-    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -5,17 +5,18 @@ import eu.municipia.membership.control.Applications;
 import eu.municipia.membership.entity.ApplicationForm;
 import eu.municipia.municipalities.control.Register;
 import eu.municipia.municipalities.entity.MunicipalityCode;
+import eu.municipia.platform.boundary.FormMessages;
 import eu.municipia.platform.boundary.Shell;
+import eu.municipia.publicforms.control.PublicForms;
+import eu.municipia.publicforms.control.TooManySubmissionsException;
 import eu.municipia.tenancy.control.TenantContext;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.text.MessageFormat;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,6 +38,10 @@ public class JoinPage {
   @Inject Register register;
   @Inject TenantContext tenants;
   @Inject Shell shell;
+  @Inject PublicForms publicForms;
+
+  /** The form's name for the submission budgets of the public forms. */
+  static final String FORM = "join";
 
   private String municipality;
   private String applicantName;
@@ -46,6 +51,7 @@ public class JoinPage {
   private String message;
   private boolean consent;
   private String submittedFor;
+  private String website;
 
   /** "Name (District)" of each municipality of the association's region, for the suggestions. */
   public List<String> getSuggestions() {
@@ -60,20 +66,27 @@ public class JoinPage {
 
   public String submit() {
     FacesContext faces = FacesContext.getCurrentInstance();
+    HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+    try {
+      if (publicForms.admit(FORM, request, website) == PublicForms.Admission.TRAPPED) {
+        submittedFor = municipality; // a program filled in the honeypot: it learns nothing
+        return null;
+      }
+    } catch (TooManySubmissionsException e) {
+      FormMessages.error("publicForms.error.tooMany");
+      return null;
+    }
     ApplicationForm form =
         new ApplicationForm(applicantName, applicantRole, email, phone, message, consent);
-    form.errors().forEach((field, key) -> error(faces, field, text(key)));
+    FormMessages.show("join", form.errors());
     Optional<Register.Entry> chosen = resolveMunicipality(faces);
-    if (faces.getMessageList().isEmpty() && chosen.isPresent()) {
+    if (!FormMessages.hasErrors() && chosen.isPresent()) {
       try {
         applications.submit(
             new MunicipalityCode("CZ", chosen.get().code()), form.applicant(), shell.getLanguage());
         submittedFor = chosen.get().name();
       } catch (ApplicationRefusedException e) {
-        error(
-            faces,
-            "municipality",
-            MessageFormat.format(text("join.error." + e.reason().name()), chosen.get().name()));
+        FormMessages.show("join", e);
       }
     }
     return null;
@@ -82,13 +95,13 @@ public class JoinPage {
   private Optional<Register.Entry> resolveMunicipality(FacesContext faces) {
     String typed = municipality == null ? "" : municipality.trim();
     if (typed.isEmpty()) {
-      error(faces, "municipality", text("join.error.municipality"));
+      FormMessages.fieldError("join", "municipality", "join.error.municipality");
       return Optional.empty();
     }
     if (CODE.matcher(typed).matches()) {
       Optional<Register.Entry> byCode = register.entry("CZ", typed);
       if (byCode.isEmpty()) {
-        error(faces, "municipality", MessageFormat.format(text("join.error.unknown"), typed));
+        FormMessages.fieldError("join", "municipality", "join.error.unknown", typed);
       }
       return byCode;
     }
@@ -108,30 +121,20 @@ public class JoinPage {
       return Optional.of(found.get(0));
     }
     if (found.isEmpty()) {
-      error(faces, "municipality", MessageFormat.format(text("join.error.unknown"), typed));
+      FormMessages.fieldError("join", "municipality", "join.error.unknown", typed);
     } else {
       String choices =
           found.stream()
               .map(e -> e.name() + " (" + e.district() + ", " + e.code() + ")")
               .collect(Collectors.joining("; "));
-      error(faces, "municipality", MessageFormat.format(text("join.error.ambiguous"), choices));
+      FormMessages.fieldError("join", "municipality", "join.error.ambiguous", choices);
     }
     return Optional.empty();
   }
 
-  private static void error(FacesContext faces, String field, String text) {
-    faces.addMessage("join:" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-  }
-
-  private static String text(String key) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-    return bundle.getString(key);
-  }
-
   /** Whether a field has a problem, for aria-invalid. */
   public boolean invalid(String field) {
-    return FacesContext.getCurrentInstance().getMessages("join:" + field).hasNext();
+    return FormMessages.invalid("join", field);
   }
 
   public boolean isSubmitted() {
@@ -188,6 +191,15 @@ public class JoinPage {
 
   public void setMessage(String message) {
     this.message = message;
+  }
+
+  /** The honeypot: hidden from people, filled in by programs. */
+  public String getWebsite() {
+    return website;
+  }
+
+  public void setWebsite(String website) {
+    this.website = website;
   }
 
   public boolean isConsent() {

@@ -10,11 +10,14 @@ import eu.municipia.membership.entity.Ico;
 import eu.municipia.membership.entity.Membership;
 import eu.municipia.membership.entity.MembershipDateException;
 import eu.municipia.membership.entity.MembershipTransitionException;
+import eu.municipia.membership.entity.NewMember;
 import eu.municipia.membership.entity.Official;
 import eu.municipia.membership.entity.OfficialRole;
 import eu.municipia.membership.entity.OrganizationKind;
 import eu.municipia.municipalities.control.Register;
 import eu.municipia.municipalities.entity.MunicipalityCode;
+import eu.municipia.platform.boundary.FormMessages;
+import eu.municipia.platform.entity.Refusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -118,37 +121,42 @@ public class MemberPage implements Serializable {
 
   /** Adds a member: a municipality by its code, or an organization by IČO with name and kind. */
   public void addMember() throws java.io.IOException {
-    FacesContext faces = FacesContext.getCurrentInstance();
     String key = newKey == null ? "" : newKey.trim();
-    boolean municipality = MunicipalityCode.isValid("CZ", key);
-    boolean organization = Ico.isValid(key);
-    if (!municipality && !organization) {
-      fieldError(faces, "member", "newKey", text("member.error.key"));
-    } else if (municipality && !register.exists("CZ", key)) {
-      fieldError(faces, "member", "newKey", text("member.error.unknown"));
-    }
-    if (organization && (newName == null || newName.isBlank())) {
-      fieldError(faces, "member", "newName", text("member.error.name"));
-    }
-    LocalDate since = parse(faces, "member", "newSince", newSince, true);
-    if (!faces.getMessageList().isEmpty()) {
-      return;
-    }
+    LocalDate since =
+        parse(FacesContext.getCurrentInstance(), "member", "newSince", newSince, true);
+    boolean organization = Ico.isValid(key) && !MunicipalityCode.isValid("CZ", key);
+    NewMember member =
+        organization
+            ? new NewMember(null, key, newName, newKind, since)
+            : new NewMember(key, null, null, null, since);
     try {
-      if (municipality) {
-        memberships.add(new MunicipalityCode("CZ", key), since, caller.get());
-      } else {
-        memberships.addOrganization(
-            new Ico(key), newName, OrganizationKind.valueOf(newKind), since, caller.get());
+      if (!FormMessages.hasErrors()) {
+        memberships.add(member, caller.get());
       }
     } catch (MembershipTransitionException e) {
-      fieldError(faces, "member", "newKey", text("member.error.already"));
+      FormMessages.fieldError("member", "newKey", "member.error.already");
+    } catch (Refusal e) {
+      // The record names its fields as the API does; this form has one field for code and IČO.
+      e.fields()
+          .forEach(
+              (field, message) -> FormMessages.fieldError("member", formField(field), message));
+    }
+    if (FormMessages.hasErrors()) {
       return;
     }
-    faces.getExternalContext().getFlash().setKeepMessages(true);
-    faces.addMessage(
-        null, new FacesMessage(FacesMessage.SEVERITY_INFO, text("member.added"), null));
-    faces.getExternalContext().redirect(shell.url("/admin/member") + "?code=" + key);
+    FormMessages.keepForRedirect();
+    FormMessages.info("member.added");
+    FacesContext.getCurrentInstance()
+        .getExternalContext()
+        .redirect(shell.url("/admin/member") + "?code=" + key);
+  }
+
+  private static String formField(String field) {
+    return switch (field) {
+      case "code", "ico" -> "newKey";
+      case "since" -> "newSince";
+      default -> "new" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    };
   }
 
   public void suspend() {

@@ -9,11 +9,11 @@ import eu.municipia.membership.entity.Ico;
 import eu.municipia.membership.entity.Membership;
 import eu.municipia.membership.entity.MembershipEvent;
 import eu.municipia.membership.entity.MembershipStatus;
-import eu.municipia.membership.entity.OrganizationKind;
+import eu.municipia.membership.entity.NewMember;
 import eu.municipia.municipalities.control.Register;
 import eu.municipia.municipalities.entity.MunicipalityCode;
 import eu.municipia.platform.boundary.ValidationProblem;
-import eu.municipia.platform.entity.Problem;
+import eu.municipia.platform.entity.Page;
 import eu.municipia.tenancy.control.TenantContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,12 +56,6 @@ public class MembersResource {
   @Inject CurrentCaller caller;
   @Context SecurityContext security;
 
-  /**
-   * A municipality by its {@code code}, or an organization (micro-region, company) by its {@code
-   * ico} with its {@code name} and {@code kind}.
-   */
-  public record NewMember(String code, String ico, String name, String kind, LocalDate since) {}
-
   public record StatusChange(String status, LocalDate date, String reason) {}
 
   public record MembershipView(String code, String status, LocalDate since, LocalDate until) {
@@ -72,14 +66,14 @@ public class MembersResource {
 
   @GET
   @PermitAll
-  public MemberDirectory.Page directory(
+  public Page<MemberDirectory.Member> directory(
       @QueryParam("q") String query,
       @QueryParam("district") String district,
       @QueryParam("status") String status,
       @QueryParam("sort") @DefaultValue("name") String sort,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    ValidationProblem.checkPage(offset, limit);
+    Page.check(offset, limit);
     return directory.search(query, district, statuses(status), sort(sort), offset, limit);
   }
 
@@ -87,14 +81,14 @@ public class MembersResource {
   @GET
   @Path("contacts")
   @RolesAllowed(Role.MEMBER)
-  public MemberContacts.Page contacts(
+  public Page<MemberContacts.Entry> contacts(
       @QueryParam("q") String query,
       @QueryParam("district") String district,
       @QueryParam("status") String status,
       @QueryParam("sort") @DefaultValue("name") String sort,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    ValidationProblem.checkPage(offset, limit);
+    Page.check(offset, limit);
     return contacts.search(query, district, statuses(status), sort(sort), offset, limit);
   }
 
@@ -112,7 +106,7 @@ public class MembersResource {
     StringBuilder csv = new StringBuilder("\uFEFF");
     csv.append(MemberCsv.HEADER);
     int offset = 0;
-    MemberContacts.Page page;
+    Page<MemberContacts.Entry> page;
     do {
       page = contacts.search(null, null, asked, MemberDirectory.Sort.NAME, offset, 500);
       page.items().forEach(e -> csv.append(MemberCsv.line(e)));
@@ -139,55 +133,10 @@ public class MembersResource {
   @RolesAllowed(Role.ADMIN)
   @Consumes(MediaType.APPLICATION_JSON)
   public Response add(NewMember member) {
-    if (member != null && member.ico() != null && member.code() == null) {
-      return addOrganization(member);
-    }
-    if (member == null || member.code() == null || !MunicipalityCode.isValid("CZ", member.code())) {
-      throw new ValidationProblem("code", "code must be the 6-digit code of a municipality.");
-    }
-    if (!register.exists("CZ", member.code())) {
-      throw new ValidationProblem("code", "No municipality " + member.code() + " in the register.");
-    }
-    if (member.since() == null) {
-      throw new ValidationProblem("since", "since (the date the membership began) is required.");
-    }
-    Membership added =
-        memberships.add(new MunicipalityCode("CZ", member.code()), member.since(), caller.get());
+    NewMember given = member == null ? new NewMember(null, null, null, null, null) : member;
+    Membership added = memberships.add(given, caller.get());
     return Response.status(Response.Status.CREATED)
-        .entity(MembershipView.of(added, member.code()))
-        .build();
-  }
-
-  private Response addOrganization(NewMember member) {
-    List<Problem.FieldError> errors = new java.util.ArrayList<>();
-    if (!Ico.isValid(member.ico())) {
-      errors.add(
-          new Problem.FieldError(
-              "ico", "ico must be an organization's 8-digit IČO (check digit)."));
-    }
-    if (member.name() == null || member.name().isBlank()) {
-      errors.add(new Problem.FieldError("name", "name (the organization's name) is required."));
-    }
-    OrganizationKind kind = null;
-    try {
-      kind = OrganizationKind.valueOf(String.valueOf(member.kind()).toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      errors.add(
-          new Problem.FieldError(
-              "kind", "kind must be one of " + Arrays.toString(OrganizationKind.values()) + "."));
-    }
-    if (member.since() == null) {
-      errors.add(
-          new Problem.FieldError("since", "since (the date the membership began) is required."));
-    }
-    if (!errors.isEmpty()) {
-      throw new ValidationProblem(errors);
-    }
-    Membership added =
-        memberships.addOrganization(
-            new Ico(member.ico()), member.name(), kind, member.since(), caller.get());
-    return Response.status(Response.Status.CREATED)
-        .entity(MembershipView.of(added, member.ico()))
+        .entity(MembershipView.of(added, given.key()))
         .build();
   }
 

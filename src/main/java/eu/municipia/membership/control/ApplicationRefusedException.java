@@ -1,30 +1,30 @@
 package eu.municipia.membership.control;
 
-/** An application that cannot be taken, with the reason that the form or API shows beside it. */
-public class ApplicationRefusedException extends RuntimeException {
+import eu.municipia.platform.entity.Refusal;
+import java.util.Map;
+
+/**
+ * An application that cannot be taken, with the reason that the form or API shows beside the
+ * municipality ({@code join.error.REASON}, the municipality's name as its argument).
+ */
+public class ApplicationRefusedException extends Refusal {
 
   public enum Reason {
-    NOT_IN_REGISTER(false),
-    OUTSIDE_REGION(false),
-    ALREADY_MEMBER(true),
-    ALREADY_APPLIED(true);
+    NOT_IN_REGISTER(Kind.INVALID),
+    OUTSIDE_REGION(Kind.INVALID),
+    ALREADY_MEMBER(Kind.CONFLICT);
 
-    private final boolean conflict;
+    private final Kind kind;
 
-    Reason(boolean conflict) {
-      this.conflict = conflict;
-    }
-
-    /** Whether the request was fine but the state of things refuses it (409, not 400). */
-    public boolean conflict() {
-      return conflict;
+    Reason(Kind kind) {
+      this.kind = kind;
     }
   }
 
   private final Reason reason;
 
-  public ApplicationRefusedException(Reason reason, String message) {
-    super(message);
+  public ApplicationRefusedException(Reason reason, String message, String municipality) {
+    super(reason.kind, message, Map.of("code", "join.error." + reason.name()), municipality);
     this.reason = reason;
   }
 

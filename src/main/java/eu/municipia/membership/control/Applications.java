@@ -8,14 +8,17 @@ import eu.municipia.membership.entity.MembershipApplication;
 import eu.municipia.membership.entity.MembershipStatus;
 import eu.municipia.municipalities.control.Register;
 import eu.municipia.municipalities.entity.MunicipalityCode;
+import eu.municipia.platform.entity.Refusal;
+import eu.municipia.publicforms.control.Confirmations;
+import eu.municipia.tenancy.control.Links;
 import eu.municipia.tenancy.control.TenantContext;
 import eu.municipia.tenancy.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -47,43 +50,52 @@ public class Applications {
   @Inject Outbox outbox;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Confirmations confirmations;
+  @Inject Links links;
 
+  static final String CONFIRMATION = "application";
+  static final Duration CONFIRMATION_VALID = Duration.ofHours(48);
+  static final Duration UNCONFIRMED_KEPT = Duration.ofDays(7);
+
+  /**
+   * Takes an application from the public form, UNCONFIRMED: the applicant gets a link to confirm
+   * the address, and only then it counts. The answer is the same whether or not another application
+   * of the municipality is waiting: a stranger learns nothing from it.
+   */
   public MembershipApplication submit(
       MunicipalityCode code, MembershipApplication.Applicant applicant, String language) {
     Tenant tenant = tenants.current();
-    Register.Entry municipality =
-        register
-            .entry(code.country(), code.code())
-            .orElseThrow(
-                () ->
-                    new ApplicationRefusedException(
-                        ApplicationRefusedException.Reason.NOT_IN_REGISTER,
-                        "No municipality " + code.code() + " in the register."));
-    if (tenant.region().isPresent() && !tenant.region().get().equals(municipality.region())) {
-      throw new ApplicationRefusedException(
-          ApplicationRefusedException.Reason.OUTSIDE_REGION,
-          municipality.name() + " is not in " + tenant.region().get() + ".");
-    }
-    memberships
-        .find(code)
-        .filter(m -> m.status() != MembershipStatus.LEFT)
-        .ifPresent(
-            m -> {
-              throw new ApplicationRefusedException(
-                  ApplicationRefusedException.Reason.ALREADY_MEMBER,
-                  municipality.name() + " is already a member.");
-            });
-    if (!em.createNamedQuery(MembershipApplication.OPEN_FOR, MembershipApplication.class)
-        .setParameter("country", code.country())
-        .setParameter("code", code.code())
-        .getResultList()
-        .isEmpty()) {
-      throw new ApplicationRefusedException(
-          ApplicationRefusedException.Reason.ALREADY_APPLIED,
-          "An application of " + municipality.name() + " is already waiting for a decision.");
-    }
-    MembershipApplication application = new MembershipApplication(code, applicant, language, now());
+    Register.Entry municipality = admissible(code, tenant);
+    Instant now = now();
+    em.createNamedQuery(MembershipApplication.UNCONFIRMED_BEFORE)
+        .setParameter("before", now.minus(UNCONFIRMED_KEPT))
+        .executeUpdate();
+    MembershipApplication application = new MembershipApplication(code, applicant, language, now);
     em.persist(application);
+    String token = confirmations.issue(CONFIRMATION, application.getId(), CONFIRMATION_VALID);
+    tell(
+        application,
+        tenant,
+        "confirm",
+        municipality.name(),
+        links.page(tenant, "/join/confirm?token=" + token));
+    return application;
+  }
+
+  /**
+   * The applicant opened the link from the e-mail: the application counts from now, the admin sees
+   * it and the applicant gets the receipt. Refused as gone if the link expired or was used.
+   */
+  public MembershipApplication confirm(String token) {
+    UUID id = confirmations.redeem(CONFIRMATION, token);
+    MembershipApplication application = em.find(MembershipApplication.class, id);
+    if (application == null) {
+      // Its application was deleted unconfirmed (after a week), although the link was newer.
+      throw Refusal.notFound("No application " + id + " here.");
+    }
+    Tenant tenant = tenants.current();
+    String municipality = admissible(application.municipality(), tenant).name();
+    application.confirm(now());
     audit.record(
         PUBLIC,
         "application.submitted",
@@ -91,8 +103,41 @@ public class Applications {
         application.getId().toString(),
         null,
         application.auditState());
-    tell(application, tenant, "received", municipality.name(), "");
+    tell(application, tenant, "received", municipality, "");
     return application;
+  }
+
+  /**
+   * The municipality may apply to this association: it exists, lies in its region, is no member.
+   */
+  private Register.Entry admissible(MunicipalityCode code, Tenant tenant) {
+    Register.Entry municipality =
+        register
+            .entry(code.country(), code.code())
+            .orElseThrow(
+                () ->
+                    new ApplicationRefusedException(
+                        ApplicationRefusedException.Reason.NOT_IN_REGISTER,
+                        "No municipality " + code.code() + " in the register.",
+                        code.code()));
+    if (tenant.region().isPresent() && !tenant.region().get().equals(municipality.region())) {
+      throw new ApplicationRefusedException(
+          ApplicationRefusedException.Reason.OUTSIDE_REGION,
+          municipality.name() + " is not in " + tenant.region().get() + ".",
+          municipality.name());
+    }
+    // Who is a member is public (the directory), so saying it tells a stranger nothing new.
+    memberships
+        .find(code)
+        .filter(m -> m.status() != MembershipStatus.LEFT)
+        .ifPresent(
+            m -> {
+              throw new ApplicationRefusedException(
+                  ApplicationRefusedException.Reason.ALREADY_MEMBER,
+                  municipality.name() + " is already a member.",
+                  municipality.name());
+            });
+    return municipality;
   }
 
   public MembershipApplication approve(UUID id, LocalDate since, Caller admin) {
@@ -136,8 +181,8 @@ public class Applications {
 
   public MembershipApplication require(UUID id) {
     MembershipApplication application = em.find(MembershipApplication.class, id);
-    if (application == null) {
-      throw new NotFoundException("No application " + id + " here.");
+    if (application == null || application.getStatus() == ApplicationStatus.UNCONFIRMED) {
+      throw Refusal.notFound("No application " + id + " here.");
     }
     return application;
   }

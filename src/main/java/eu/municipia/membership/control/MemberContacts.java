@@ -1,6 +1,7 @@
 package eu.municipia.membership.control;
 
 import eu.municipia.membership.entity.Official;
+import eu.municipia.platform.entity.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,22 +26,21 @@ public class MemberContacts {
 
   public record Entry(MemberDirectory.Member member, List<Contact> contacts) {}
 
-  public record Page(long total, int offset, int limit, List<Entry> items) {}
-
-  public Page search(
+  public Page<Entry> search(
       String query,
       String district,
       List<String> statuses,
       MemberDirectory.Sort sort,
       int offset,
       int limit) {
-    MemberDirectory.Page members = directory.search(query, district, statuses, sort, offset, limit);
+    Page<MemberDirectory.Member> members =
+        directory.search(query, district, statuses, sort, offset, limit);
     Map<String, List<Contact>> contacts = currentContacts(members.items());
     List<Entry> items = new ArrayList<>();
     for (MemberDirectory.Member m : members.items()) {
       items.add(new Entry(m, contacts.getOrDefault(m.code(), List.of())));
     }
-    return new Page(members.total(), offset, limit, items);
+    return new Page<>(members.total(), offset, limit, items);
   }
 
   private Map<String, List<Contact>> currentContacts(List<MemberDirectory.Member> members) {

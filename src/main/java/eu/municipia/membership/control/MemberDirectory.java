@@ -1,5 +1,6 @@
 package eu.municipia.membership.control;
 
+import eu.municipia.platform.entity.Page;
 import eu.municipia.tenancy.control.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,9 +57,7 @@ public class MemberDirectory {
       LocalDate until,
       String status) {}
 
-  public record Page(long total, int offset, int limit, List<Member> items) {}
-
-  public Page search(
+  public Page<Member> search(
       String query, String district, List<String> statuses, Sort sort, int offset, int limit) {
     String where =
         " FROM membership m LEFT JOIN municipality mu"
@@ -108,7 +107,7 @@ public class MemberDirectory {
               toDate(r[5]),
               (String) r[6]));
     }
-    return new Page(total, offset, limit, members);
+    return new Page<>(total, offset, limit, members);
   }
 
   /** Members and their population in one district; share in percent of its population. */

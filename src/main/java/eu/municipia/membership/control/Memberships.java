@@ -6,13 +6,15 @@ import eu.municipia.membership.entity.Ico;
 import eu.municipia.membership.entity.MemberOrganization;
 import eu.municipia.membership.entity.Membership;
 import eu.municipia.membership.entity.MembershipEvent;
+import eu.municipia.membership.entity.NewMember;
 import eu.municipia.membership.entity.OrganizationKind;
+import eu.municipia.municipalities.control.Register;
 import eu.municipia.municipalities.entity.MunicipalityCode;
+import eu.municipia.platform.entity.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +31,27 @@ public class Memberships {
   @Inject EntityManager em;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Register register;
+
+  /**
+   * Adds the member the admin entered (page or API, the same checks): a municipality of the
+   * register, or an organization by its IČO; a former member rejoins.
+   */
+  public Membership add(NewMember member, Caller admin) {
+    member.requireValid();
+    if (member.isOrganization()) {
+      return addOrganization(
+          member.organization(),
+          member.name().trim(),
+          member.organizationKind(),
+          member.since(),
+          admin);
+    }
+    if (!register.exists("CZ", member.municipality().code())) {
+      throw Refusal.invalid("code", "member.error.unknown");
+    }
+    return add(member.municipality(), member.since(), admin);
+  }
 
   public Optional<Membership> find(MunicipalityCode code) {
     return em.createNamedQuery(Membership.BY_CODE, Membership.class)
@@ -162,8 +185,7 @@ public class Memberships {
   }
 
   private Membership require(String code) {
-    return find(code)
-        .orElseThrow(() -> new NotFoundException("No membership of " + code + " here."));
+    return find(code).orElseThrow(() -> Refusal.notFound("No membership of " + code + " here."));
   }
 
   private Instant now() {

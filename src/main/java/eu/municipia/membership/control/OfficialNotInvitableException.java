@@ -1,9 +1,15 @@
 package eu.municipia.membership.control;
 
+import eu.municipia.platform.entity.Refusal;
+import java.util.Map;
+
 /** An official without an e-mail address (or erased) cannot be invited to log in. */
-public class OfficialNotInvitableException extends RuntimeException {
+public class OfficialNotInvitableException extends Refusal {
 
   public OfficialNotInvitableException() {
-    super("Only an official with an e-mail address can be invited to log in.");
+    super(
+        Kind.CONFLICT,
+        "Only an official with an e-mail address can be invited to log in.",
+        Map.of("email", "officials.error.invite.email"));
   }
 }

@@ -11,13 +11,13 @@ import eu.municipia.mail.control.Outbox;
 import eu.municipia.membership.entity.Membership;
 import eu.municipia.membership.entity.Official;
 import eu.municipia.municipalities.control.Register;
+import eu.municipia.platform.entity.Refusal;
 import eu.municipia.tenancy.control.TenantContext;
 import eu.municipia.tenancy.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -106,7 +106,7 @@ public class Officials {
   public Official require(UUID id) {
     Official official = em.find(Official.class, id);
     if (official == null) {
-      throw new NotFoundException("No official " + id + " here.");
+      throw Refusal.notFound("No official " + id + " here.");
     }
     return official;
   }
@@ -129,7 +129,7 @@ public class Officials {
   private Membership membership(String code) {
     return memberships
         .find(code)
-        .orElseThrow(() -> new NotFoundException("No membership of " + code + " here."));
+        .orElseThrow(() -> Refusal.notFound("No membership of " + code + " here."));
   }
 
   private Instant now() {

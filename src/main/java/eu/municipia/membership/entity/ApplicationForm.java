@@ -1,5 +1,7 @@
 package eu.municipia.membership.entity;
 
+import eu.municipia.platform.entity.EmailAddress;
+import eu.municipia.platform.entity.Validated;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,12 +16,13 @@ public record ApplicationForm(
     String email,
     String phone,
     String message,
-    boolean consent) {
+    boolean consent)
+    implements Validated {
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()/-]{6,25}");
 
   /** Field name to message key; empty when the form can be taken. */
+  @Override
   public Map<String, String> errors() {
     Map<String, String> errors = new LinkedHashMap<>();
     if (blank(applicantName)) {
@@ -30,7 +33,7 @@ public record ApplicationForm(
     if (!blank(applicantRole) && applicantRole.trim().length() > 100) {
       errors.put("applicantRole", "join.error.tooLong");
     }
-    if (blank(email) || email.trim().length() > 254 || !EMAIL.matcher(email.trim()).matches()) {
+    if (!EmailAddress.isValid(email)) {
       errors.put("email", "join.error.email");
     }
     if (!blank(phone) && !PHONE.matcher(phone.trim()).matches()) {

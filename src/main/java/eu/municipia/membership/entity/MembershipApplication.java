@@ -18,8 +18,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A municipality's application to join, sent from the public "Join us" page. The admin approves it
- * (the municipality becomes a member) or rejects it with a reason; either way once.
+ * A municipality's application to join, sent from the public "Join us" page. It counts once the
+ * applicant has confirmed the e-mail address (until then it is UNCONFIRMED, and unconfirmed ones
+ * are deleted after a week). The admin approves it (the municipality becomes a member) or rejects
+ * it with a reason; either way once.
  */
 @Entity
 @Table(name = "membership_application")
@@ -34,14 +36,15 @@ import java.util.UUID;
         "SELECT a FROM MembershipApplication a WHERE LOWER(a.applicantEmail) = :email"
             + " ORDER BY a.submittedAt")
 @NamedQuery(
-    name = MembershipApplication.OPEN_FOR,
+    name = MembershipApplication.UNCONFIRMED_BEFORE,
     query =
-        "SELECT a FROM MembershipApplication a WHERE a.country = :country AND a.code = :code"
-            + " AND a.status = eu.municipia.membership.entity.ApplicationStatus.SUBMITTED")
+        "DELETE FROM MembershipApplication a"
+            + " WHERE a.status = eu.municipia.membership.entity.ApplicationStatus.UNCONFIRMED"
+            + " AND a.submittedAt < :before")
 public class MembershipApplication extends TenantOwned {
 
   public static final String BY_STATUS = "MembershipApplication.byStatus";
-  public static final String OPEN_FOR = "MembershipApplication.openFor";
+  public static final String UNCONFIRMED_BEFORE = "MembershipApplication.unconfirmedBefore";
   public static final String BY_EMAIL = "MembershipApplication.byEmail";
 
   /** What the applicant tells about themselves and their municipality. */
@@ -77,6 +80,9 @@ public class MembershipApplication extends TenantOwned {
 
   @Column(name = "submitted_at", nullable = false)
   private Instant submittedAt;
+
+  @Column(name = "confirmed_at")
+  private Instant confirmedAt;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -115,7 +121,16 @@ public class MembershipApplication extends TenantOwned {
     this.language = "en".equals(language) ? "en" : "cs";
     this.consentAt = now;
     this.submittedAt = now;
+    this.status = ApplicationStatus.UNCONFIRMED;
+  }
+
+  /** The applicant opened the link sent to their address: now the application counts. */
+  public void confirm(Instant now) {
+    if (status != ApplicationStatus.UNCONFIRMED) {
+      throw new ApplicationDecidedException(status);
+    }
     this.status = ApplicationStatus.SUBMITTED;
+    this.confirmedAt = now;
   }
 
   /** Approves; the caller then makes the municipality a member from {@code since}. */

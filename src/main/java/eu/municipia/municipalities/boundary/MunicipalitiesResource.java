@@ -1,7 +1,7 @@
 package eu.municipia.municipalities.boundary;
 
 import eu.municipia.municipalities.control.Register;
-import eu.municipia.platform.boundary.ValidationProblem;
+import eu.municipia.platform.entity.Page;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,13 +25,13 @@ public class MunicipalitiesResource {
   @Inject Register register;
 
   @GET
-  public Register.Page search(
+  public Page<Register.Entry> search(
       @QueryParam("q") String query,
       @QueryParam("region") String region,
       @QueryParam("district") String district,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    ValidationProblem.checkPage(offset, limit);
+    Page.check(offset, limit);
     return register.search("CZ", query, region, district, offset, limit);
   }
 }

@@ -1,5 +1,6 @@
 package eu.municipia.municipalities.control;
 
+import eu.municipia.platform.entity.Page;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -32,8 +33,6 @@ public class Register {
       BigDecimal lat,
       BigDecimal lon) {}
 
-  public record Page(long total, int offset, int limit, List<Entry> items) {}
-
   private static final String FROM =
       " FROM municipality m LEFT JOIN LATERAL (SELECT p.population, p.year"
           + " FROM municipality_population p WHERE p.country = m.country AND p.code = m.code"
@@ -43,7 +42,7 @@ public class Register {
           + " AND (?::text IS NULL OR m.region = ?)"
           + " AND (?::text IS NULL OR m.district = ?)";
 
-  public Page search(
+  public Page<Entry> search(
       String country, String query, String region, String district, int offset, int limit) {
     String q = likePattern(blankToNull(query));
     String r = blankToNull(region);
@@ -73,7 +72,7 @@ public class Register {
           }
         }
       }
-      return new Page(total, offset, limit, items);
+      return new Page<>(total, offset, limit, items);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the municipality register", e);
     }

@@ -1,6 +1,7 @@
 package eu.municipia.platform.boundary;
 
 import eu.municipia.platform.entity.Problem;
+import eu.municipia.platform.entity.Refusal;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
@@ -20,12 +21,16 @@ public final class ProblemMappers {
   private ProblemMappers() {}
 
   static Response response(Problem problem) {
-    Response.ResponseBuilder builder =
-        Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-    if (problem.status() == 401) {
-      builder.header("WWW-Authenticate", "Bearer realm=\"municipia\"");
+    return Problems.response(problem);
+  }
+
+  /** A request the rules refuse (entities and control classes): its kind's status, its fields. */
+  @Provider
+  public static class Refused implements ExceptionMapper<Refusal> {
+    @Override
+    public Response toResponse(Refusal e) {
+      return response(Problems.of(e));
     }
-    return builder.build();
   }
 
   /** 4xx and 5xx that resources and filters throw on purpose. */
@@ -39,9 +44,7 @@ public final class ProblemMappers {
               ? vp.getMessage()
               : (status.getStatusCode() >= 500 ? null : e.getMessage());
       List<Problem.FieldError> errors = e instanceof ValidationProblem vp ? vp.errors() : List.of();
-      return response(
-          new Problem(
-              "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors));
+      return response(Problems.of(status.getStatusCode(), detail, errors));
     }
   }
 
@@ -53,9 +56,7 @@ public final class ProblemMappers {
     public Response toResponse(ConstraintViolationException e) {
       List<Problem.FieldError> errors =
           e.getConstraintViolations().stream().map(ConstraintViolations::fieldError).toList();
-      return response(
-          new Problem(
-              "about:blank", "Bad Request", 400, "The request has invalid fields.", errors));
+      return response(Problems.of(400, "The request has invalid fields.", errors));
     }
 
     private static Problem.FieldError fieldError(ConstraintViolation<?> v) {
@@ -75,9 +76,7 @@ public final class ProblemMappers {
     public Response toResponse(ProcessingException e) {
       for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
         if (cause instanceof JsonbException || cause instanceof JsonException) {
-          return response(
-              Problem.of(
-                  400, "Bad Request", "The request body is not the JSON this call expects."));
+          return response(Problems.of(400, "The request body is not the JSON this call expects."));
         }
       }
       return new Unexpected().toResponse(e);
@@ -94,8 +93,11 @@ public final class ProblemMappers {
       if (e instanceof WebApplicationException wae) {
         return new WebApplication().toResponse(wae);
       }
+      if (e instanceof Refusal refusal) {
+        return new Refused().toResponse(refusal);
+      }
       LOG.log(Level.SEVERE, "Unexpected error in an API call", e);
-      return response(Problem.of(500, "Internal Server Error", "An unexpected error occurred."));
+      return response(Problems.of(500, "An unexpected error occurred."));
     }
   }
 }

@@ -23,19 +23,6 @@ public class ValidationProblem extends BadRequestException {
     this.errors = List.copyOf(errors);
   }
 
-  /**
-   * Checks a page request of a list API (offset from 0, limit 1 to 500). By hand, not with Bean
-   * Validation: Payara's OpenAPI generator fails on @Min/@Max on query parameters.
-   */
-  public static void checkPage(int offset, int limit) {
-    if (offset < 0) {
-      throw new ValidationProblem("offset", "offset must be 0 or more.");
-    }
-    if (limit < 1 || limit > 500) {
-      throw new ValidationProblem("limit", "limit must be between 1 and 500.");
-    }
-  }
-
   public List<Problem.FieldError> errors() {
     return errors;
   }

@@ -2,7 +2,11 @@ package eu.municipia.platform.entity;
 
 import java.util.List;
 
-/** An RFC 9457 problem detail, with the fields that failed validation where there are any. */
+/**
+ * An RFC 9457 problem detail, with the fields that failed validation where there are any. Every
+ * error of the API leaves as one of these, built in one place ({@code Problems}), whether a JAX-RS
+ * resource or a servlet filter answers.
+ */
 public record Problem(
     String type, String title, int status, String detail, List<FieldError> errors) {
 
@@ -18,4 +22,51 @@ public record Problem(
 
   /** One field and what is wrong with it, in words a person can act on. */
   public record FieldError(String field, String message) {}
+
+  /**
+   * The JSON text, for the places that answer before JAX-RS runs (filters, the authentication
+   * mechanism). Written by hand so that it needs no JSON provider lookup on the request path.
+   */
+  public String toJson() {
+    StringBuilder json = new StringBuilder(128).append('{');
+    member(json, "type", type).append(',');
+    member(json, "title", title).append(",\"status\":").append(status);
+    if (detail != null) {
+      member(json.append(','), "detail", detail);
+    }
+    json.append(",\"errors\":[");
+    for (int i = 0; i < errors.size(); i++) {
+      FieldError e = errors.get(i);
+      json.append(i == 0 ? "{" : ",{");
+      member(json, "field", e.field()).append(',');
+      member(json, "message", e.message()).append('}');
+    }
+    return json.append("]}").toString();
+  }
+
+  private static StringBuilder member(StringBuilder json, String name, String value) {
+    json.append('"').append(name).append("\":");
+    if (value == null) {
+      return json.append("null");
+    }
+    json.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        case '\n' -> json.append("\\n");
+        case '\r' -> json.append("\\r");
+        case '\t' -> json.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
+            json.append(String.format("\\u%04x", (int) c));
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    return json.append('"');
+  }
 }
