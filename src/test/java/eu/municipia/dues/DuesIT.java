@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Membership dues through the API: the rate of a year and its checks, each member's dues from its
  * population, payments recorded and cancelled with the balance following, the audit trail, and who
- * may do what. The years 2004, 2025, 2027, 2031 and 2034 are this test's own (the browser test uses
- * 2032, the demo data 2026); each test sets the rate it relies on, so their order does not matter.
+ * may do what. The years 2004, 2025, 2027, 2031, 2034 and 2036 are this test's own (the browser
+ * test uses 2032, the demo data 2026); each test sets the rate it relies on, so their order does
+ * not matter.
  */
 @MunicipiaIT
 class DuesIT {
@@ -108,6 +109,34 @@ class DuesIT {
     JsonObject rate = api.get(SMOPK + "2031/rate", official).json().asJsonObject();
     assertThat(rate.getInt("maximum")).isEqualTo(100_000);
     assertThat(api.get(SMOPK, official).body()).contains("\"year\":2031");
+  }
+
+  @Test
+  void anAdminWhoLosesTheRaceToCreateAYearsRateGetsAConflictNotAnError() throws Exception {
+    // The other admin's transaction: the year's rate inserted, not yet committed.
+    try (java.sql.Connection other = eu.municipia.testing.TestStack.get().database().app()) {
+      other.setAutoCommit(false);
+      try (java.sql.Statement sql = other.createStatement()) {
+        sql.execute("SELECT set_config('app.tenant_id', 'smopk', true)");
+        sql.executeUpdate(
+            "INSERT INTO dues_rate (id, tenant_id, year, rate_per_inhabitant, minimum, maximum,"
+                + " set_by, set_by_name, set_at) VALUES (gen_random_uuid(), 'smopk', 2036, 1.50,"
+                + " 500, 100000, 'other-admin', 'Other Admin', now())");
+      }
+      java.util.concurrent.CompletableFuture<Api.Response> ours =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> setRate(2036, "1.75", "500", "100000"));
+      Thread.sleep(1500); // ours found no rate and now waits on the year's unique key
+      assertThat(ours).as("waits for the other transaction").isNotDone();
+      other.commit();
+
+      Api.Response answer = ours.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.body()).contains("same moment");
+    }
+    assertThat(api.get(SMOPK + "2036/rate", official).json().asJsonObject().getString("setBy"))
+        .isEqualTo("Other Admin");
   }
 
   @Test

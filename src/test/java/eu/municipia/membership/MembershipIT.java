@@ -328,4 +328,22 @@ class MembershipIT {
   private static String json(String code, String since) {
     return "{\"code\":\"" + code + "\",\"since\":\"" + since + "\"}";
   }
+
+  @Test
+  void aListPageAskedForAPageBeyondTheEndShowsTheLastAndNonsenseShowsTheFirst() {
+    // 95 demo members, 25 a page: 4 pages. 99999999 used to overflow the offset (a 500).
+    for (String page : List.of("9999999", "5")) {
+      Api.Response r = api.get("/smopk/directory?page=" + page, null);
+      assertThat(r.status()).as(page).isEqualTo(200);
+      assertThat(r.body()).as(page).containsPattern("Strana (\\d+) z \\1\\s*<");
+    }
+    for (String page :
+        List.of("99999999", "2147483648", "99999999999999999999", "abc", "-5", "0", "", "%00")) {
+      Api.Response r = api.get("/smopk/directory?page=" + page, null);
+      assertThat(r.status()).as(page).isEqualTo(200);
+      assertThat(r.body()).as(page).contains("Strana 1 z ");
+    }
+    Api.Response second = api.get("/smopk/directory?q=&sort=population&page=2", null);
+    assertThat(second.body()).contains("Strana 2 z ").contains("sort=population&amp;page=3");
+  }
 }

@@ -153,6 +153,57 @@ class MunicipalityRegisterIT {
   }
 
   @Test
+  void aJobLivesInTheDatabaseSoAnyReplicaKnowsItAndOneWhoseReplicaDiedIsSeenToHaveStopped()
+      throws Exception {
+    String admin = Tokens.accessToken(PLATFORM_ADMIN);
+    java.util.UUID orphan = java.util.UUID.randomUUID();
+    // A job another replica started and then lost: it has not moved for half an hour.
+    try (java.sql.Connection c = eu.municipia.testing.TestStack.get().database().owner();
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO register_import_job (id, country, year, started_by, started_at,"
+                    + " updated_at, state, done, total) VALUES (?, 'CZ', 2025, 'elsewhere',"
+                    + " now() - interval '40 minutes', now() - interval '30 minutes', 'RUNNING',"
+                    + " 500, 6258)")) {
+      ps.setObject(1, orphan);
+      ps.executeUpdate();
+    }
+    JsonObject status =
+        api.get("/api/v1/platform/municipalities/imports/jobs/" + orphan, admin)
+            .json()
+            .asJsonObject();
+    assertThat(status.getString("state")).isEqualTo("FAILED");
+    assertThat(status.getInt("done")).isEqualTo(500);
+    assertThat(status.getString("error")).contains("changed nothing");
+  }
+
+  @Test
+  void aTableLargerThanTheLimitIsRefusedWith413WithoutReadingItAll() throws Exception {
+    String admin = Tokens.accessToken(PLATFORM_ADMIN);
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int code = 100000; csv.length() < 11 * 1024 * 1024; code++) {
+      csv.append(code).append(",Zkušebnice,Rokycany,Plzeňský kraj,19,49.961766,13.742166\n");
+    }
+    // As a browser or curl sends a large file: it asks first (Expect: 100-continue).
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        Deployments.base(deployed).resolve(IMPORT + 2025))
+                    .expectContinue(true)
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "text/csv")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv.toString()))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(r.body()).contains("\"field\":\"file\"");
+  }
+
+  @Test
   void onlyPlatformAdminsImport() {
     String csv = HEADER + "999003,Zkušebnice,Rokycany,Plzeňský kraj,1,,\n";
 

@@ -98,6 +98,8 @@ public class DuesAdminPage implements Serializable {
       fillRateForm(change.rate());
     } catch (InvalidDuesException e) {
       fieldErrors(faces, RATE_FORM, e);
+    } catch (Refusal e) {
+      failed(faces, text(e.fields().values().stream().findFirst().orElse(e.getMessage())));
     }
   }
 

@@ -11,6 +11,7 @@ import eu.municipia.identity.entity.Caller;
 import eu.municipia.membership.control.Memberships;
 import eu.municipia.membership.entity.Membership;
 import eu.municipia.municipalities.entity.MunicipalityCode;
+import eu.municipia.platform.control.UniqueKeys;
 import eu.municipia.platform.entity.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -74,6 +75,15 @@ public class Dues {
     }
     DuesRate rate = new DuesRate(year, terms, admin, now());
     em.persist(rate);
+    UniqueKeys.flush(
+        em,
+        () ->
+            Refusal.conflict(
+                "Another admin set the rate of "
+                    + year
+                    + " at the same moment; reload and check it.",
+                "year",
+                "dues.error.setConcurrently"));
     audit.record(admin, "dues.rate.set", "dues_rate", year.toString(), null, rate.auditState());
     return new RateChange(rate, true);
   }

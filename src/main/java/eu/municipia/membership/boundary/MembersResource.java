@@ -13,6 +13,7 @@ import eu.municipia.membership.entity.NewMember;
 import eu.municipia.municipalities.control.Register;
 import eu.municipia.municipalities.entity.MunicipalityCode;
 import eu.municipia.platform.boundary.ValidationProblem;
+import eu.municipia.platform.control.Csv;
 import eu.municipia.platform.entity.Page;
 import eu.municipia.tenancy.control.TenantContext;
 import jakarta.annotation.security.PermitAll;
@@ -33,6 +34,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -103,17 +108,24 @@ public class MembersResource {
   public Response export(
       @QueryParam("status") @DefaultValue("ACTIVE,SUSPENDED,LEFT") String status) {
     List<String> asked = statuses(status);
-    StringBuilder csv = new StringBuilder("\uFEFF");
-    csv.append(MemberCsv.HEADER);
-    int offset = 0;
+    // Read before the answer starts: a refusal is still a clean problem, not a broken download.
+    List<MemberContacts.Entry> members = new java.util.ArrayList<>();
     Page<MemberContacts.Entry> page;
     do {
-      page = contacts.search(null, null, asked, MemberDirectory.Sort.NAME, offset, 500);
-      page.items().forEach(e -> csv.append(MemberCsv.line(e)));
-      offset += 500;
-    } while (offset < page.total());
+      page =
+          contacts.search(
+              null, null, asked, MemberDirectory.Sort.NAME, members.size(), Page.MAX_LIMIT);
+      members.addAll(page.items());
+    } while (!page.items().isEmpty() && members.size() < page.total());
+    StreamingOutput csv =
+        out -> {
+          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          Csv.Spreadsheet sheet = Csv.spreadsheet(writer, MemberCsv.HEADER);
+          members.forEach(m -> MemberCsv.row(sheet, m));
+          sheet.flush();
+        };
     String file = "members-" + tenants.current().id() + ".csv";
-    return Response.ok(csv.toString())
+    return Response.ok(csv)
         .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
         .build();
   }

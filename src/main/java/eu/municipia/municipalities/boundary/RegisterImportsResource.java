@@ -7,6 +7,7 @@ import eu.municipia.municipalities.control.PopulationTable;
 import eu.municipia.municipalities.control.RegisterImport;
 import eu.municipia.municipalities.control.RegisterImportJobs;
 import eu.municipia.platform.boundary.ValidationProblem;
+import eu.municipia.platform.control.Uploads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Platform admins import the statistics office's yearly population table (CSV, UTF-8) into the
@@ -43,6 +45,11 @@ public class RegisterImportsResource {
   @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri;
   @Inject CurrentCaller caller;
 
+  /** The largest table taken (the whole country's is about 0.5 MiB). */
+  @Inject
+  @ConfigProperty(name = "register.import.max-bytes", defaultValue = "10485760")
+  long maxBytes;
+
   /**
    * Imports the table; with {@code async=true} answers 202 at once with a job to poll (the import
    * page's progress bar), after the file was read and checked, so a malformed file is still refused
@@ -56,7 +63,12 @@ public class RegisterImportsResource {
       @QueryParam("year") Integer year,
       @QueryParam("country") @DefaultValue("CZ") String country,
       @QueryParam("async") @DefaultValue("false") boolean async,
-      @HeaderParam("X-File-Name") String fileName) {
+      @HeaderParam("X-File-Name") String fileName,
+      @HeaderParam("Content-Length") String length) {
+    // Said too large before a byte is read: a client that waits for "100 Continue" sends nothing.
+    if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBytes) {
+      throw Uploads.tooLarge(maxBytes);
+    }
     if (year == null || year < 1990 || year > Year.now().getValue() + 1) {
       throw new ValidationProblem("year", "year is required: the year the population is for.");
     }
@@ -64,7 +76,10 @@ public class RegisterImportsResource {
       throw new ValidationProblem("country", "Only Czech tables (CZ) can be imported so far.");
     }
     try {
-      var rows = PopulationTable.read(new InputStreamReader(file, StandardCharsets.UTF_8), country);
+      var rows =
+          PopulationTable.read(
+              new InputStreamReader(Uploads.capped(file, maxBytes), StandardCharsets.UTF_8),
+              country);
       if (async) {
         RegisterImportJobs.Status job =
             jobs.start(country, year, fileName, rows, caller.get().subject());
@@ -86,7 +101,7 @@ public class RegisterImportsResource {
   public RegisterImportJobs.Status job(@PathParam("id") String id) {
     try {
       return jobs.status(UUID.fromString(id))
-          .orElseThrow(() -> new NotFoundException("No import job " + id + " on this server."));
+          .orElseThrow(() -> new NotFoundException("No import job " + id + "."));
     } catch (IllegalArgumentException e) {
       throw new NotFoundException("No import job " + id + ".");
     }

@@ -2,7 +2,7 @@ package eu.municipia.municipalities.control;
 
 import eu.municipia.municipalities.entity.MunicipalityCode;
 import eu.municipia.municipalities.entity.RegisterRow;
-import java.io.BufferedReader;
+import eu.municipia.platform.control.Csv;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -10,9 +10,13 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the population table in the CSV form of ČSÚ's yearly table (UTF-8, header row, columns
@@ -29,15 +33,14 @@ public final class PopulationTable {
 
   public static List<RegisterRow> read(Reader input, String country)
       throws MalformedTableException {
-    try (BufferedReader reader = new BufferedReader(input)) {
-      String header = reader.readLine();
-      if (header == null || header.isBlank()) {
-        throw new MalformedTableException(1, 0, "", "the file is empty; expected a header row");
-      }
-      List<String> names = split(stripBom(header), 1);
+    try (CSVParser table = Csv.table(input)) {
       Map<String, Integer> index = new HashMap<>();
-      for (int i = 0; i < names.size(); i++) {
-        index.put(names.get(i).trim().toLowerCase(java.util.Locale.ROOT), i);
+      Map<String, Integer> header = table.getHeaderMap();
+      if (header != null) {
+        header.forEach((name, i) -> index.put(name.toLowerCase(Locale.ROOT), i));
+      }
+      if (index.isEmpty()) {
+        throw new MalformedTableException(1, 0, "", "the file is empty; expected a header row");
       }
       for (String required : REQUIRED) {
         if (!index.containsKey(required)) {
@@ -47,21 +50,18 @@ public final class PopulationTable {
       }
       List<RegisterRow> rows = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      int lineNumber = 1;
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> cells = split(line, lineNumber);
-        if (cells.size() != names.size()) {
+      Iterator<CSVRecord> records = table.iterator();
+      while (hasNext(records, table)) {
+        CSVRecord record = records.next();
+        int line = (int) table.getCurrentLineNumber();
+        if (record.size() != index.size()) {
           throw new MalformedTableException(
-              lineNumber, 0, "", "expected " + names.size() + " columns, found " + cells.size());
+              line, 0, "", "expected " + index.size() + " columns, found " + record.size());
         }
-        RegisterRow row = new Cells(cells, index, lineNumber).row(country);
+        RegisterRow row = new Cells(record.toList(), index, line).row(country);
         if (!seen.add(row.code().code())) {
           throw new MalformedTableException(
-              lineNumber,
+              line,
               index.get("code") + 1,
               "code",
               "the code " + row.code().code() + " appears twice");
@@ -72,8 +72,23 @@ public final class PopulationTable {
         throw new MalformedTableException(2, 0, "", "the file has no municipalities");
       }
       return rows;
+    } catch (IllegalArgumentException e) {
+      // Commons CSV refuses a header with a name twice or an empty one
+      throw new MalformedTableException(
+          1, 0, "", "the header row is not usable: " + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether a record follows (the iterator reads it); a quote left open is the file's fault. */
+  private static boolean hasNext(Iterator<CSVRecord> records, CSVParser table)
+      throws MalformedTableException {
+    try {
+      return records.hasNext();
+    } catch (UncheckedIOException e) {
+      throw new MalformedTableException(
+          (int) table.getCurrentLineNumber() + 1, 0, "", "a quote is not closed");
     }
   }
 
@@ -135,41 +150,5 @@ public final class PopulationTable {
     private MalformedTableException problem(String column, String message) {
       return new MalformedTableException(line, index.get(column) + 1, column, message);
     }
-  }
-
-  /** Splits one CSV line (RFC 4180 quotes, no line breaks inside quotes). */
-  static List<String> split(String line, int lineNumber) throws MalformedTableException {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    if (quoted) {
-      throw new MalformedTableException(lineNumber, cells.size() + 1, "", "a quote is not closed");
-    }
-    cells.add(cell.toString());
-    return cells;
-  }
-
-  private static String stripBom(String header) {
-    return header.startsWith("\uFEFF") ? header.substring(1) : header;
   }
 }

@@ -25,6 +25,8 @@ public class Refusal extends RuntimeException {
     CONFLICT(409, "Conflict"),
     /** It existed but is no more, such as an expired link: 410. */
     GONE(410, "Gone"),
+    /** An upload larger than the app takes: 413. */
+    TOO_LARGE(413, "Content Too Large"),
     /** Too many attempts in a short time: 429. */
     TOO_MANY(429, "Too Many Requests");
 

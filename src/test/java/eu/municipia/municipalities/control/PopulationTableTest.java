@@ -89,4 +89,23 @@ class PopulationTableTest {
   private static List<RegisterRow> read(String csv) throws MalformedTableException {
     return PopulationTable.read(new StringReader(csv), "CZ");
   }
+
+  @Test
+  void aQuotedCellMayHoldCommasQuotesAndALineBreak() throws Exception {
+    List<RegisterRow> rows =
+        read(
+            HEADER
+                + "554791,\"Plzeň, \"\"město\"\"\nkrajské\",Plzeň-město,Plzeňský kraj,187928,,\n"
+                + "540927,Čilá,Rokycany,Plzeňský kraj,devatenáct,,\n".replace("devatenáct", "19"));
+
+    assertThat(rows.get(0).name()).isEqualTo("Plzeň, \"město\"\nkrajské");
+    assertThat(rows.get(1).name()).isEqualTo("Čilá");
+  }
+
+  @Test
+  void aQuoteLeftOpenIsTheFilesFaultWithItsLine() {
+    assertThatThrownBy(() -> read(HEADER + "554791,\"Plzeň,Plzeň-město,Plzeňský kraj,1,,\n"))
+        .isInstanceOf(MalformedTableException.class)
+        .hasMessageContaining("quote");
+  }
 }
