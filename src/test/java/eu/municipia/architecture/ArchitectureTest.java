@@ -83,4 +83,37 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("..boundary..")
           .allowEmptyShould(true);
+
+  /**
+   * Entities and control classes refuse with {@code Refusal} (which the API and the pages both
+   * understand), never with JAX-RS exceptions, which only a resource can answer. CurrentCaller is
+   * the one exception: "no caller" is the authentication wall's 401.
+   */
+  @ArchTest
+  static final ArchRule controlAndEntitiesThrowNoJaxrsExceptions =
+      noClasses()
+          .that()
+          .resideInAnyPackage("..control..", "..entity..")
+          .and()
+          .doNotHaveSimpleName("CurrentCaller")
+          .should()
+          .dependOnClassesThat()
+          .areAssignableTo(jakarta.ws.rs.WebApplicationException.class);
+
+  /** Problem details are built in one place, so every error has the same shape and headers. */
+  @ArchTest
+  static final ArchRule problemsAreBuiltInOnePlace =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("eu.municipia.platform.boundary.Problems")
+          .and()
+          .doNotHaveFullyQualifiedName("eu.municipia.platform.entity.Problem")
+          .should()
+          .callConstructor(
+              eu.municipia.platform.entity.Problem.class,
+              String.class,
+              String.class,
+              int.class,
+              String.class,
+              java.util.List.class);
 }

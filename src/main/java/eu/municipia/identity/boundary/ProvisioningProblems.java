@@ -2,7 +2,7 @@ package eu.municipia.identity.boundary;
 
 import eu.municipia.identity.control.IdentityProviderUnavailableException;
 import eu.municipia.identity.control.ProvisioningFailedException;
-import eu.municipia.platform.entity.Problem;
+import eu.municipia.platform.boundary.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -17,10 +17,7 @@ public final class ProvisioningProblems {
   public static class Failed implements ExceptionMapper<ProvisioningFailedException> {
     @Override
     public Response toResponse(ProvisioningFailedException e) {
-      return Response.status(502)
-          .type(Problem.MEDIA_TYPE)
-          .entity(Problem.of(502, "Bad Gateway", e.getMessage()))
-          .build();
+      return Problems.response(502, e.getMessage());
     }
   }
 
@@ -29,10 +26,7 @@ public final class ProvisioningProblems {
   public static class Unavailable implements ExceptionMapper<IdentityProviderUnavailableException> {
     @Override
     public Response toResponse(IdentityProviderUnavailableException e) {
-      return Response.status(503)
-          .type(Problem.MEDIA_TYPE)
-          .entity(Problem.of(503, "Service Unavailable", "Keycloak is not reachable; try again."))
-          .build();
+      return Problems.response(503, "Keycloak is not reachable; try again.");
     }
   }
 }
