@@ -193,7 +193,7 @@ class OfficialsIT {
                 .add("consent", true)
                 .build()
                 .toString());
-    assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+    assertThat(applied.status()).as(applied.body()).isEqualTo(202);
     MailServer mail = TestStack.get().mail().start();
     mail.await(m -> m.to().equalsIgnoreCase(email), Duration.ofSeconds(30));
 

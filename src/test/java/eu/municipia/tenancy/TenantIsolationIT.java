@@ -212,6 +212,47 @@ class TenantIsolationIT {
   }
 
   @Test
+  void theIsolationFunctionProtectsATenantTableAndOnlyMigrationsMayCallIt() throws SQLException {
+    String table = "rls_probe_" + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection app = appPool.getConnection();
+        PreparedStatement call = app.prepareStatement("SELECT isolate_tenant_table('tenant')")) {
+      SQLException refused = assertThrows(SQLException.class, call::execute);
+      assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+    }
+    String url = System.getenv("DB_URL");
+    try (Connection owner =
+            java.sql.DriverManager.getConnection(url, "municipia_owner", "municipia_owner");
+        java.sql.Statement sql = owner.createStatement()) {
+      sql.execute("CREATE TABLE " + table + "_plain (id int)");
+      SQLException noTenant =
+          assertThrows(
+              SQLException.class,
+              () -> sql.execute("SELECT isolate_tenant_table('" + table + "_plain')"));
+      assertTrue(noTenant.getMessage().contains("no NOT NULL tenant_id"), noTenant.getMessage());
+      sql.execute(
+          "CREATE TABLE " + table + " (id int, tenant_id text NOT NULL CHECK (tenant_id <> ''))");
+      sql.execute("SELECT isolate_tenant_table('" + table + "')");
+      try (ResultSet rs =
+          sql.executeQuery(
+              "SELECT relrowsecurity, relforcerowsecurity,"
+                  + " (SELECT count(*) FROM pg_policy WHERE polrelid = c.oid)"
+                  + " FROM pg_class c WHERE relname = '"
+                  + table
+                  + "'")) {
+        assertTrue(rs.next());
+        assertTrue(rs.getBoolean(1) && rs.getBoolean(2), "enabled and forced");
+        assertEquals(1, rs.getLong(3));
+      }
+    } finally {
+      try (Connection owner =
+              java.sql.DriverManager.getConnection(url, "municipia_owner", "municipia_owner");
+          java.sql.Statement sql = owner.createStatement()) {
+        sql.execute("DROP TABLE IF EXISTS " + table + ", " + table + "_plain");
+      }
+    }
+  }
+
+  @Test
   void everyTenantTableHasForcedRowLevelSecurityAndTheAppRoleCannotBypassIt() throws SQLException {
     try (Connection c = appPool.getConnection()) {
       List<String> unprotected = new ArrayList<>();

@@ -8,9 +8,9 @@ import eu.municipia.membership.entity.MembershipApplication;
 import eu.municipia.membership.entity.MembershipStatus;
 import eu.municipia.municipalities.control.Register;
 import eu.municipia.municipalities.entity.MunicipalityCode;
+import eu.municipia.platform.control.Links;
 import eu.municipia.platform.entity.Refusal;
 import eu.municipia.publicforms.control.Confirmations;
-import eu.municipia.tenancy.control.Links;
 import eu.municipia.tenancy.control.TenantContext;
 import eu.municipia.tenancy.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,7 +78,7 @@ public class Applications {
         tenant,
         "confirm",
         municipality.name(),
-        links.page(tenant, "/join/confirm?token=" + token));
+        links.of(tenant).page("/join/confirm", Map.of("token", token)));
     return application;
   }
 
