@@ -195,14 +195,25 @@ class OfficialsIT {
                 .toString());
     assertThat(applied.status()).as(applied.body()).isEqualTo(202);
     MailServer mail = TestStack.get().mail().start();
-    mail.await(m -> m.to().equalsIgnoreCase(email), Duration.ofSeconds(30));
+    MailServer.Mail toConfirm =
+        mail.await(m -> m.to().equalsIgnoreCase(email), Duration.ofSeconds(30));
+    Api.Response confirmed =
+        api.post(
+            BASE + "/applications/confirmation",
+            null,
+            "application/json",
+            "{\"token\":\"" + ApplicationsIT.tokenIn(toConfirm) + "\"}");
+    assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+    mail.await(
+        m -> m.to().equalsIgnoreCase(email) && m.subject().contains("přijata"),
+        Duration.ofSeconds(30));
 
     JsonObject export = exportOf(email.toUpperCase());
     assertThat(export.getJsonArray("officials")).hasSize(1);
     assertThat(export.getJsonArray("officials").getJsonObject(0).getString("name"))
         .isEqualTo("Věra Svobodová");
     assertThat(export.getJsonArray("applications")).hasSize(1);
-    assertThat(export.getJsonArray("messages")).hasSize(1);
+    assertThat(export.getJsonArray("messages")).hasSize(2); // the link to confirm, the receipt
     assertThat(export.getJsonArray("messages").getJsonObject(0).getString("body"))
         .contains("Studená");
 
@@ -226,7 +237,7 @@ class OfficialsIT {
     JsonObject counts = erased.json().asJsonObject();
     assertThat(counts.getInt("officials")).isEqualTo(1);
     assertThat(counts.getInt("applications")).isEqualTo(1);
-    assertThat(counts.getInt("messages")).isEqualTo(1);
+    assertThat(counts.getInt("messages")).isEqualTo(2);
 
     JsonObject after = exportOf(email);
     assertThat(after.getJsonArray("officials")).isEmpty();
