@@ -83,6 +83,18 @@ public class Shell {
     return request.getContextPath() + resolver.resolution(request).urlPrefix() + pathWithinTenant;
   }
 
+  /**
+   * "page" when the path (within the association, e.g. "/magazine") is the page shown, for {@code
+   * aria-current}; null otherwise, so the attribute is left out.
+   */
+  public String current(String pathWithinTenant) {
+    String shown = resolver.resolution(request).pathWithinTenant();
+    if (shown.length() > 1 && shown.endsWith("/")) {
+      shown = shown.substring(0, shown.length() - 1);
+    }
+    return pathWithinTenant.equals(shown) ? "page" : null;
+  }
+
   /** The same page in the other language. */
   public String getSwitchLanguageUrl() {
     String path = TenantResolver.pathWithinApp(request);

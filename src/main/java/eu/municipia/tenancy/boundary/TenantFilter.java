@@ -84,8 +84,7 @@ public class TenantFilter extends HttpFilter {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    Optional<String> role = PageAccess.requiredRole(within);
-    if (role.isPresent() && !req.isUserInRole(role.get())) {
+    if (!PageAccess.mayOpen(within, req::isUserInRole)) {
       res.sendError(
           req.getUserPrincipal() == null
               ? HttpServletResponse.SC_UNAUTHORIZED

@@ -114,6 +114,17 @@ class TenantRoutingTest {
     assertThat(PageAccess.requiredRole("/admin/roles")).contains("admin");
   }
 
+  @Test
+  void editorsPagesAreForEditorsAndAdminsAlike() {
+    assertThat(PageAccess.mayOpen("/editor/articles", "editor"::equals)).isTrue();
+    assertThat(PageAccess.mayOpen("/editor/articles", "admin"::equals)).isTrue();
+    assertThat(PageAccess.mayOpen("/editor/articles", "member"::equals)).isFalse();
+    assertThat(PageAccess.mayOpen("/editorial", "member"::equals)).isTrue();
+    assertThat(PageAccess.mayOpen("/admin", "editor"::equals)).isFalse();
+    assertThat(PageAccess.mayOpen("/magazine", role -> false)).isTrue();
+    assertThat(PageAccess.requiredRole("/editor")).contains("editor");
+  }
+
   private static Tenant tenant(String slug) {
     return new Tenant(
         new TenantSlug(slug),
