@@ -1,6 +1,5 @@
 package eu.municipia.mail.control;
 
-import eu.municipia.mail.entity.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -8,20 +7,63 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Hands a message to the SMTP server that configuration names (smtp.host, smtp.port, ...). */
+/**
+ * Hands messages to the SMTP server that configuration names (smtp.host, smtp.port, ...), over a
+ * {@link Connection} that a worker keeps open for many messages: one connection (and TLS handshake,
+ * and login) per batch, not per message.
+ */
 @ApplicationScoped
 public class MailTransport {
 
+  private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}");
+
   /** The SMTP server refused the message or could not be reached. */
   public static class SendFailedException extends Exception {
-    SendFailedException(String message, Throwable cause) {
+    private final boolean connectionLost;
+
+    SendFailedException(String message, Throwable cause, boolean connectionLost) {
       super(message, cause);
+      this.connectionLost = connectionLost;
+    }
+
+    /**
+     * Whether the connection failed (the server is down or went away), rather than the server
+     * refusing this one message: then the messages after it will not go either.
+     */
+    public boolean connectionLost() {
+      return connectionLost;
+    }
+  }
+
+  /**
+   * One message ready to leave: its outbox id (the stable Message-ID, with the association, so a
+   * bounce finds its way back), the recipient, the texts and extra headers.
+   */
+  public record Envelope(
+      UUID id,
+      String tenant,
+      String recipient,
+      String subject,
+      String text,
+      String html,
+      Map<String, String> headers,
+      String fromName) {
+
+    /** The Message-ID: the same at every attempt, so a repeated message is seen as one. */
+    public String messageId() {
+      return "<" + id + "." + tenant + "@municipia>";
     }
   }
 
@@ -45,33 +87,106 @@ public class MailTransport {
   @ConfigProperty(name = "smtp.from", defaultValue = "Municipia <noreply@municipia.localhost>")
   String from;
 
-  public void send(OutboxMessage message) throws SendFailedException {
-    if (host.isEmpty() || host.get().isBlank()) {
-      throw new SendFailedException("smtp.host is not set: e-mail waits in the outbox", null);
+  /** A connection to the SMTP server, opened at the first message, reused for the following. */
+  public Connection connect() {
+    return new Connection();
+  }
+
+  /** An open SMTP conversation; not thread-safe: one per worker. */
+  public final class Connection implements AutoCloseable {
+
+    private Session session;
+    private Transport transport;
+
+    private Connection() {}
+
+    /** Sends the message; answers once the server has accepted it. */
+    public void send(Envelope envelope) throws SendFailedException {
+      if (host.isEmpty() || host.get().isBlank()) {
+        throw new SendFailedException(
+            "smtp.host is not set: e-mail waits in the outbox", null, true);
+      }
+      MimeMessage mime;
+      try {
+        mime = message(envelope);
+      } catch (MessagingException | UnsupportedEncodingException | IllegalArgumentException e) {
+        throw new SendFailedException("The message could not be made: " + e, e, false);
+      }
+      try {
+        open();
+        transport.sendMessage(mime, mime.getAllRecipients());
+      } catch (jakarta.mail.SendFailedException e) {
+        // The server refused this message (a recipient, the content); the connection stays.
+        throw new SendFailedException(e.getMessage(), e, !transport.isConnected());
+      } catch (MessagingException | IllegalStateException e) {
+        close();
+        throw new SendFailedException(String.valueOf(e.getMessage()), e, true);
+      }
     }
-    try {
-      Session session = session();
+
+    private void open() throws MessagingException {
+      if (transport != null && transport.isConnected()) {
+        return;
+      }
+      if (session == null) {
+        session = session();
+      }
+      transport = session.getTransport("smtp");
+      if (user.isPresent() && !user.get().isBlank()) {
+        transport.connect(host.get(), port, user.get(), password.orElse(""));
+      } else {
+        transport.connect();
+      }
+    }
+
+    private MimeMessage message(Envelope envelope)
+        throws MessagingException, UnsupportedEncodingException {
+      if (session == null) {
+        session = session();
+      }
       MimeMessage mime =
           new MimeMessage(session) {
-            // The outbox id as Message-ID: should a send be repeated after a crash between the
-            // SMTP server's answer and our commit, mail clients recognise the duplicate.
             @Override
             protected void updateMessageID() throws MessagingException {
-              setHeader("Message-ID", "<" + message.id() + "@municipia>");
+              setHeader("Message-ID", envelope.messageId());
             }
           };
-      mime.setFrom(new InternetAddress(from, true));
-      mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.recipient()));
-      mime.setSubject(message.subject(), "UTF-8");
-      mime.setText(message.body(), "UTF-8");
-      mime.setSentDate(new Date());
-      if (user.isPresent() && !user.get().isBlank()) {
-        Transport.send(mime, user.get(), password.orElse(""));
-      } else {
-        Transport.send(mime);
+      InternetAddress sender = new InternetAddress(from, true);
+      if (envelope.fromName() != null && !envelope.fromName().isBlank()) {
+        sender = new InternetAddress(sender.getAddress(), envelope.fromName(), "UTF-8");
       }
-    } catch (MessagingException e) {
-      throw new SendFailedException(e.getMessage(), e);
+      mime.setFrom(sender);
+      mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(envelope.recipient()));
+      mime.setSubject(envelope.subject(), "UTF-8");
+      if (envelope.html() == null) {
+        mime.setText(envelope.text(), "UTF-8");
+      } else {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(envelope.text(), "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(envelope.html(), "UTF-8", "html");
+        mime.setContent(new MimeMultipart("alternative", text, html));
+      }
+      for (Map.Entry<String, String> header : envelope.headers().entrySet()) {
+        if (!HEADER_NAME.matcher(header.getKey()).matches()) {
+          throw new IllegalArgumentException("Not a header name: " + header.getKey());
+        }
+        mime.setHeader(header.getKey(), header.getValue().replaceAll("[\\r\\n]+", " "));
+      }
+      mime.setSentDate(new Date());
+      return mime;
+    }
+
+    @Override
+    public void close() {
+      if (transport != null) {
+        try {
+          transport.close();
+        } catch (MessagingException ignored) {
+          // Closing a connection that failed already: nothing more to do.
+        }
+        transport = null;
+      }
     }
   }
 

@@ -1,21 +1,32 @@
 package eu.municipia.mail.control;
 
+import eu.municipia.mail.entity.OutboxContent;
 import eu.municipia.mail.entity.OutboxMessage;
+import eu.municipia.tenancy.control.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends one due message of the current tenant per transaction. The row stays locked (FOR UPDATE
- * SKIP LOCKED) while it is sent, so replicas and overlapping runs never take the same message; a
- * failure is recorded on the row and retried later.
+ * The outbox's three short transactions around sending: claim a batch of due messages of the
+ * current tenant (a lease: FOR UPDATE SKIP LOCKED, so workers and replicas never claim the same
+ * message, and a message whose worker died is claimed again when its lease ends); record one
+ * message as sent, right after the SMTP server accepted it; record failed attempts, which the
+ * message turns into its next try. No transaction is open while a message is on the wire.
  */
 @ApplicationScoped
 public class OutboxSender {
@@ -23,38 +34,107 @@ public class OutboxSender {
   private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
 
   // Native, because JPQL cannot say SKIP LOCKED; row-level security keeps it to the tenant.
-  private static final String NEXT_DUE =
-      "SELECT id FROM outbox_message WHERE sent_at IS NULL AND failed_at IS NULL"
-          + " AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at"
-          + " LIMIT 1 FOR UPDATE SKIP LOCKED";
+  private static final String CLAIM =
+      "UPDATE outbox_message SET claimed_until = ?1 WHERE id IN ("
+          + " SELECT id FROM outbox_message WHERE sent_at IS NULL AND failed_at IS NULL"
+          + " AND next_attempt_at <= ?2 AND (claimed_until IS NULL OR claimed_until < ?2)"
+          + " ORDER BY next_attempt_at, created_at LIMIT ?3 FOR UPDATE SKIP LOCKED)"
+          + " RETURNING id";
 
   @Inject EntityManager em;
-  @Inject MailTransport transport;
   @Inject Clock clock;
+  @Inject TenantContext tenants;
 
-  /** Sends the next due message; false when none is due. */
+  /** Claims up to {@code size} due messages for the lease; answers them ready to send. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean sendNext() {
-    List<?> due =
-        em.createNativeQuery(NEXT_DUE)
-            .setHint("eclipselink.jdbc.allow-native-sql-query", true)
-            .setParameter(1, java.sql.Timestamp.from(Instant.now(clock)))
+  public List<MailTransport.Envelope> claim(int size, Duration lease) {
+    Instant now = Instant.now(clock);
+    List<?> ids =
+        em.createNativeQuery(CLAIM)
+            .setHint(Outbox.NATIVE, true)
+            .setParameter(1, Timestamp.from(now.plus(lease)))
+            .setParameter(2, Timestamp.from(now))
+            .setParameter(3, size)
             .getResultList();
-    if (due.isEmpty()) {
-      return false;
+    if (ids.isEmpty()) {
+      return List.of();
     }
-    // The row is locked by this transaction now; the entity is read through the tenant's filter.
-    OutboxMessage message = em.find(OutboxMessage.class, UUID.fromString(due.get(0).toString()));
-    try {
-      transport.send(message);
-      message.sent(Instant.now(clock));
-    } catch (MailTransport.SendFailedException e) {
-      message.attemptFailed(e.getMessage(), Instant.now(clock));
+    List<UUID> claimed = ids.stream().map(id -> UUID.fromString(id.toString())).toList();
+    List<OutboxMessage> messages =
+        em.createQuery("SELECT m FROM OutboxMessage m WHERE m.id IN :ids", OutboxMessage.class)
+            .setParameter("ids", claimed)
+            .getResultList();
+    String tenant = tenants.current().id();
+    Map<UUID, OutboxContent> contents = new HashMap<>();
+    List<MailTransport.Envelope> envelopes = new ArrayList<>(messages.size());
+    for (OutboxMessage m : messages) {
+      if (m.contentId() == null) {
+        envelopes.add(
+            new MailTransport.Envelope(
+                m.id(), tenant, m.recipient(), m.subject(), m.body(), null, Map.of(), null));
+        continue;
+      }
+      OutboxContent content =
+          contents.computeIfAbsent(m.contentId(), id -> em.find(OutboxContent.class, id));
+      Map<String, String> values = values(m.variables());
+      envelopes.add(
+          new MailTransport.Envelope(
+              m.id(),
+              tenant,
+              m.recipient(),
+              OutboxContent.fill(content.subject(), values, false),
+              OutboxContent.fill(content.body(), values, false),
+              OutboxContent.fill(content.htmlBody(), values, true),
+              headers(OutboxContent.fill(content.headers(), values, false)),
+              content.fromName()));
+    }
+    return envelopes;
+  }
+
+  /** The SMTP server accepted the message: it is sent, and never sent again. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void sent(UUID id) {
+    em.createNativeQuery(
+            "UPDATE outbox_message SET sent_at = ?1, claimed_until = NULL, last_error = NULL"
+                + " WHERE id = ?2")
+        .setHint(Outbox.NATIVE, true)
+        .setParameter(1, Timestamp.from(Instant.now(clock)))
+        .setParameter(2, id)
+        .executeUpdate();
+  }
+
+  /** The attempts failed: each message decides when to try again, or gives up. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void failed(Collection<UUID> ids, String error) {
+    Instant now = Instant.now(clock);
+    for (UUID id : ids) {
+      OutboxMessage message = em.find(OutboxMessage.class, id);
+      if (message == null || !message.isPending()) {
+        continue;
+      }
+      message.attemptFailed(error, now);
       LOG.log(
           message.isPending() ? Level.WARNING : Level.SEVERE,
           "E-mail {0} not sent (attempt {1}): {2}",
-          new Object[] {message.id(), message.attempts(), e.getMessage()});
+          new Object[] {message.id(), message.attempts(), error});
     }
-    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> values(String json) {
+    return json == null ? Map.of() : Outbox.JSON.fromJson(json, LinkedHashMap.class);
+  }
+
+  private static Map<String, String> headers(String lines) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (lines != null) {
+      for (String line : lines.split("\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0) {
+          headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+        }
+      }
+    }
+    return headers;
   }
 }

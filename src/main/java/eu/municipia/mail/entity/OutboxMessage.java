@@ -55,10 +55,33 @@ public class OutboxMessage extends TenantOwned {
   @Column(name = "last_error")
   private String lastError;
 
+  /** The shared text (subject, body, HTML, headers) this message fills in, if any. */
+  @Column(name = "content_id")
+  @org.eclipse.persistence.annotations.Convert(
+      eu.municipia.platform.entity.NullableUuidConverter.NAME)
+  private UUID contentId;
+
+  /** This message's values for the shared text's placeholders (JSON object of strings). */
+  private String variables;
+
+  /** Until when a worker holds the message (it claimed it and is sending it). */
+  @Column(name = "claimed_until")
+  private Instant claimedUntil;
+
+  /** The send (a newsletter issue) this message belongs to, if any. */
+  @Column(name = "batch_id")
+  @org.eclipse.persistence.annotations.Convert(
+      eu.municipia.platform.entity.NullableUuidConverter.NAME)
+  private UUID batchId;
+
   protected OutboxMessage() {}
 
   public OutboxMessage(String recipient, String subject, String body, Instant now) {
-    this.id = UUID.randomUUID();
+    this(UUID.randomUUID(), recipient, subject, body, now);
+  }
+
+  private OutboxMessage(UUID id, String recipient, String subject, String body, Instant now) {
+    this.id = id;
     this.recipient = requireText(recipient, "recipient");
     this.subject = requireText(subject, "subject");
     this.body = Objects.requireNonNull(body, "body is required");
@@ -71,8 +94,17 @@ public class OutboxMessage extends TenantOwned {
     lastError = null;
   }
 
+  /** Gives the message up before it is sent (its recipient unsubscribed meanwhile). */
+  public void cancel(String why, Instant now) {
+    if (isPending()) {
+      failedAt = now;
+      lastError = why;
+    }
+  }
+
   /** Records a failed attempt and when to try again; after the last one, gives up. */
   public void attemptFailed(String error, Instant now) {
+    claimedUntil = null;
     attempts++;
     lastError = error == null ? "unknown error" : abbreviate(error);
     if (attempts >= MAX_ATTEMPTS) {
@@ -90,6 +122,7 @@ public class OutboxMessage extends TenantOwned {
     recipient = "erased@invalid";
     subject = "(erased)";
     body = "";
+    variables = null;
     if (isPending()) {
       failedAt = now;
       lastError = "erased before it was sent";
@@ -135,6 +168,22 @@ public class OutboxMessage extends TenantOwned {
 
   public String lastError() {
     return lastError;
+  }
+
+  public UUID contentId() {
+    return contentId;
+  }
+
+  public String variables() {
+    return variables;
+  }
+
+  public UUID batchId() {
+    return batchId;
+  }
+
+  public Instant failedAt() {
+    return failedAt;
   }
 
   private static String abbreviate(String text) {
