@@ -17,20 +17,58 @@ import java.util.function.Predicate;
  */
 public final class MailServer implements AutoCloseable {
 
-  /** A message as received: the first recipient, subject and plain-text body. */
-  public record Mail(String to, String subject, String body, String messageId) {
+  /**
+   * A message as received: the first recipient, subject, plain-text body, Message-ID, the HTML part
+   * (if any) and the first value of each header.
+   */
+  public record Mail(
+      String to,
+      String subject,
+      String body,
+      String messageId,
+      String html,
+      java.util.Map<String, String> headers) {
 
     static Mail of(MimeMessage message) {
       try {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        java.util.Enumeration<jakarta.mail.Header> all = message.getAllHeaders();
+        while (all.hasMoreElements()) {
+          jakarta.mail.Header h = all.nextElement();
+          headers.putIfAbsent(h.getName(), h.getValue());
+        }
         return new Mail(
             message.getAllRecipients()[0].toString(),
             message.getSubject(),
             text(message.getContent()).replace("\r\n", "\n"),
-            message.getMessageID());
+            message.getMessageID(),
+            htmlOf(message.getContent()),
+            headers);
       } catch (MessagingException | java.io.IOException e) {
         throw new IllegalStateException("Unreadable message", e);
       }
     }
+
+    public String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(java.util.Map.Entry::getValue)
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  /** The HTML part of a multipart message, or null. */
+  private static String htmlOf(Object content) throws MessagingException, java.io.IOException {
+    if (content instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+        if (part.isMimeType("text/html")) {
+          return part.getContent().toString();
+        }
+      }
+    }
+    return null;
   }
 
   /** The plain text of a message, or of the first text part of a multipart one (Keycloak's). */
@@ -78,6 +116,11 @@ public final class MailServer implements AutoCloseable {
     return greenMail == null
         ? List.of()
         : Arrays.stream(greenMail.getReceivedMessages()).map(Mail::of).toList();
+  }
+
+  /** How many messages arrived (cheap: nothing is parsed). */
+  public synchronized int count() {
+    return greenMail == null ? 0 : greenMail.getReceivedMessages().length;
   }
 
   public List<Mail> receivedBy(String address) {

@@ -94,8 +94,8 @@ public class Outbox {
                   "INSERT INTO outbox_message (id, tenant_id, created_at, recipient, subject, body,"
                       + " attempts, next_attempt_at, content_id, variables, batch_id)"
                       + " SELECT r.id, current_setting('app.tenant_id'), ?1, r.address, ?2, '', 0,"
-                      + " ?1, ?3, r.values, ?4"
-                      + " FROM unnest(?5, ?6, ?7) AS r(id, address, values)")
+                      + " ?1, ?3, r.vars, ?4"
+                      + " FROM unnest(?5, ?6, ?7) AS r(id, address, vars)")
               .setHint(NATIVE, true)
               .setParameter(1, Timestamp.from(now))
               .setParameter(2, content.subject())

@@ -1,0 +1,152 @@
+package eu.municipia.newsletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.municipia.devstack.MailServer;
+import eu.municipia.devstack.PayaraServer;
+import eu.municipia.testing.Api;
+import eu.municipia.testing.StartTestStack;
+import eu.municipia.testing.TestStack;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A newsletter send that loses nothing and sends nothing twice: an issue goes to some hundred
+ * subscribers; midway the SMTP server stops (mail waits in the outbox), the app is killed without a
+ * shutdown while mail waits, and a new instance takes over; when the SMTP server is back every
+ * subscriber has exactly one message, and its Message-ID is the same as any earlier attempt's. Not
+ * an Arquillian test: it kills the app and starts another, as a crash and a restart would.
+ */
+@ExtendWith(StartTestStack.class)
+class NewsletterDeliveryIT {
+
+  static final int SUBSCRIBERS = 400;
+  static final Duration PATIENCE = Duration.ofMinutes(4);
+
+  /** What failsafe gives Arquillian's Payara, given to these instances the same way. */
+  private static final List<String> APP_ENVIRONMENT =
+      List.of(
+          "DB_URL",
+          "DB_USER",
+          "DB_PASSWORD",
+          "OIDC_ISSUER",
+          "APP_DEMO_DATA",
+          "SMTP_HOST",
+          "SMTP_PORT",
+          "PUBLIC_FORMS_PER_CLIENT",
+          "PUBLIC_FORMS_PER_ASSOCIATION",
+          "MAP_TILES_URL");
+
+  private PayaraServer app;
+
+  @AfterEach
+  void stop() {
+    if (app != null) {
+      app.close();
+    }
+    TestStack.get().mail().start();
+  }
+
+  @Test
+  void everySubscriberGetsExactlyOneMessageThroughAnSmtpOutageAndARestart() throws Exception {
+    MailServer mail = TestStack.get().mail().start();
+    app = start("a");
+    Api api = new Api(URI.create(app.url()));
+    String editor = NewsletterSends.editorToken();
+    String prefix = NewsletterSends.subscribers(SUBSCRIBERS);
+    String number = NewsletterSends.issue(api, editor);
+
+    int recipients = NewsletterSends.publish(api, editor, number);
+    assertThat(recipients).isGreaterThanOrEqualTo(SUBSCRIBERS);
+    await(() -> mine(mail.received(), prefix, number) >= SUBSCRIBERS / 4, "a quarter delivered");
+
+    // The SMTP server goes away midway; what it had received is kept here.
+    List<MailServer.Mail> before = new ArrayList<>(mail.received());
+    mail.stop();
+    int deliveredBefore = mine(before, prefix, number);
+    assertThat(deliveredBefore).as("the outage comes midway").isLessThan(SUBSCRIBERS);
+
+    // The app dies while mail waits for the server, and a new instance takes over.
+    Thread.sleep(3000);
+    app.kill();
+    app = start("b");
+    mail.start();
+
+    await(
+        () -> deliveredBefore + mine(mail.received(), prefix, number) >= SUBSCRIBERS,
+        "every subscriber's message");
+    Thread.sleep(5000); // more polls of the outbox, which must not send anything again
+    List<MailServer.Mail> all = new ArrayList<>(before);
+    all.addAll(mail.received());
+    Map<String, Integer> counts = NewsletterSends.perRecipient(all, prefix, number);
+    assertThat(counts).hasSize(SUBSCRIBERS);
+    assertThat(NewsletterSends.duplicated(counts)).as("recipients with two messages").isEmpty();
+    Map<String, String> ids = new HashMap<>();
+    for (MailServer.Mail m : all) {
+      if (m.to().startsWith(prefix)) {
+        String earlier = ids.putIfAbsent(m.to(), m.messageId());
+        assertThat(earlier == null || earlier.equals(m.messageId())).isTrue();
+      }
+    }
+  }
+
+  private static int mine(List<MailServer.Mail> received, String prefix, String number) {
+    return NewsletterSends.perRecipient(received, prefix, number).size();
+  }
+
+  private static PayaraServer start(String name) throws IOException {
+    Path logs =
+        Files.createDirectories(Path.of("target", "newsletter-delivery-it").toAbsolutePath());
+    Map<String, String> env = new HashMap<>();
+    for (String key : APP_ENVIRONMENT) {
+      env.put(key, Objects.requireNonNull(System.getenv(key), key + " is not set"));
+    }
+    env.put("SMTP_POLL_SECONDS", "1");
+    // A message a killed instance had claimed is claimed again after this.
+    env.put("OUTBOX_LEASE_SECONDS", "10");
+    PayaraServer server =
+        PayaraServer.start(
+            Path.of(property("payara.microJar")),
+            Path.of(property("municipia.war")),
+            freePort(),
+            env,
+            logs.resolve(name + ".log"));
+    return server.awaitReady();
+  }
+
+  private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.get()) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("Waited in vain for " + what);
+  }
+
+  private static String property(String name) {
+    return Objects.requireNonNull(
+        System.getProperty(name), name + " is not set: run through ./mvnw verify");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
