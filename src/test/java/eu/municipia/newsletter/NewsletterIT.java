@@ -28,11 +28,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -315,45 +313,9 @@ class NewsletterIT {
     return email;
   }
 
-  /** A new issue (its own number) with one new published public article: "2090/17". */
+  /** A new issue (its own number) with one new published public article. */
   String issueWithArticle() {
-    String slug =
-        api.post(
-                "/api/v1/tenants/smopk/magazine/articles",
-                editor,
-                "application/json",
-                Json.createObjectBuilder()
-                    .add("title", "Zpráva " + UUID.randomUUID().toString().substring(0, 8))
-                    .add("perex", "Perex zprávy.")
-                    .add("body", "<p>Text.</p>")
-                    .add("topics", Json.createArrayBuilder().add("EVENTS"))
-                    .add("audience", "PUBLIC")
-                    .build()
-                    .toString())
-            .json()
-            .asJsonObject()
-            .getString("slug");
-    for (String status : List.of("IN_REVIEW", "PUBLISHED")) {
-      api.post(
-          "/api/v1/tenants/smopk/magazine/articles/" + slug + "/status",
-          editor,
-          "application/json",
-          "{\"status\":\"" + status + "\"}");
-    }
-    String number = "2090/" + ThreadLocalRandom.current().nextInt(1, 1000);
-    Api.Response created =
-        api.post(
-            ISSUES,
-            editor,
-            "application/json",
-            Json.createObjectBuilder()
-                .add("number", number)
-                .add("title", "Zkušební číslo")
-                .add("articles", Json.createArrayBuilder().add(slug))
-                .build()
-                .toString());
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return number;
+    return NewsletterSends.issue(api, editor);
   }
 
   void awaitProgressDone(String number) {

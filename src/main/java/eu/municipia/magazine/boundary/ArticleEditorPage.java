@@ -324,7 +324,14 @@ public class ArticleEditorPage implements Serializable {
   }
 
   private String redirectTo(String newSlug) {
-    return "/t/editor/article.xhtml?faces-redirect=true&slug=" + newSlug;
+    try {
+      FacesContext.getCurrentInstance()
+          .getExternalContext()
+          .redirect(shell.url("/editor/article?slug=" + newSlug));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return null;
   }
 
   public String getSlug() {

@@ -41,6 +41,7 @@ public class IssuePages {
   @Inject Archive archive;
   @Inject CurrentCaller caller;
   @Inject HttpServletRequest request;
+  @Inject eu.municipia.platform.boundary.Shell shell;
 
   private String newNumber;
   private String newTitle;
@@ -113,10 +114,7 @@ public class IssuePages {
       Issue made = issues.create(Issue.Number.parse(newNumber), newTitle, caller.get());
       FormMessages.info("issue.created", made.number().toString());
       FormMessages.keepForRedirect();
-      return "/t/editor/issue.xhtml?faces-redirect=true&year="
-          + made.number().year()
-          + "&number="
-          + made.number().number();
+      return redirect(made.number());
     } catch (Refusal e) {
       FormMessages.show(NEW, e);
       return null;
@@ -148,10 +146,7 @@ public class IssuePages {
       var send = issues.publish(getIssue().number(), caller.get());
       FormMessages.info("issue.sending", send.recipients());
       FormMessages.keepForRedirect();
-      return "/t/editor/issue.xhtml?faces-redirect=true&year="
-          + getIssue().number().year()
-          + "&number="
-          + getIssue().number().number();
+      return redirect(getIssue().number());
     } catch (Refusal e) {
       FormMessages.error(e.fields().values().stream().findFirst().orElse(e.getMessage()));
       return null;
@@ -208,6 +203,19 @@ public class IssuePages {
 
   public boolean isPublic(Article article) {
     return article.audience() == Audience.PUBLIC && article.status() == ArticleStatus.PUBLISHED;
+  }
+
+  /** After a change, the issue's page by GET (post, redirect, get), its notices kept. */
+  private String redirect(Issue.Number number) {
+    try {
+      FacesContext.getCurrentInstance()
+          .getExternalContext()
+          .redirect(
+              shell.url("/editor/issue?year=" + number.year() + "&number=" + number.number()));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return null;
   }
 
   private String param(String name) {

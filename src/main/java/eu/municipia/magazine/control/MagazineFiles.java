@@ -83,24 +83,25 @@ public class MagazineFiles {
     }
     Instant now = Instant.now(clock);
     String sha = sha256(bytes);
-    MagazineFile file;
-    if (type.isImage()) {
-      ImageScaler.Decoded decoded = ImageScaler.decode(bytes);
-      file =
-          new MagazineFile(
-              article.id(),
-              type,
-              filename,
-              bytes.length,
-              sha,
-              decoded.width(),
-              decoded.height(),
-              description,
-              use == Use.ATTACHMENT,
-              by,
-              now);
-      em.persist(file);
-      em.flush(); // the file's row before its data's rows, which refer to it
+    ImageScaler.Decoded decoded = type.isImage() ? ImageScaler.decode(bytes) : null;
+    MagazineFile file =
+        new MagazineFile(
+            article.id(),
+            type,
+            filename,
+            bytes.length,
+            sha,
+            decoded == null ? null : decoded.width(),
+            decoded == null ? null : decoded.height(),
+            description,
+            use == Use.ATTACHMENT,
+            by,
+            now);
+    em.persist(file);
+    em.flush(); // the file's row before its data's rows, which refer to it
+    if (decoded == null) {
+      keep(file, 0, type.mediaType(), bytes);
+    } else {
       String mediaType = ImageScaler.mediaType(type);
       keep(file, 0, mediaType, ImageScaler.scaled(decoded, MagazineFile.FULL, type));
       for (int width : new int[] {MagazineFile.SMALL, MagazineFile.LARGE}) {
@@ -108,23 +109,6 @@ public class MagazineFiles {
           keep(file, width, mediaType, ImageScaler.scaled(decoded, width, type));
         }
       }
-    } else {
-      file =
-          new MagazineFile(
-              article.id(),
-              type,
-              filename,
-              bytes.length,
-              sha,
-              null,
-              null,
-              description,
-              true,
-              by,
-              now);
-      em.persist(file);
-      em.flush();
-      keep(file, 0, type.mediaType(), bytes);
     }
     if (use == Use.LEAD_IMAGE) {
       article.leadImage(file.id(), description);

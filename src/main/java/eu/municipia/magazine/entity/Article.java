@@ -12,11 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +51,6 @@ public class Article extends TenantOwned {
   public static final String ALL = "Article.all";
   public static final String COUNT_IN = "Article.countIn";
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final int SLUG_MAX = 80;
 
   @Id private UUID id;
@@ -144,7 +141,7 @@ public class Article extends TenantOwned {
     article.id = UUID.randomUUID();
     article.slug = Objects.requireNonNull(slug, "slug is required");
     article.status = ArticleStatus.DRAFT;
-    article.previewToken = newToken();
+    article.previewToken = eu.municipia.platform.entity.RandomTokens.next();
     article.createdAt = now;
     article.createdBy = author.subject();
     article.createdByName = author.displayName();
@@ -255,7 +252,7 @@ public class Article extends TenantOwned {
 
   /** A new private preview link (the old one stops working). */
   public void renewPreview() {
-    previewToken = newToken();
+    previewToken = eu.municipia.platform.entity.RandomTokens.next();
   }
 
   /** Whether a reader (a member of the association or not) may read it in the archive. */
@@ -304,12 +301,6 @@ public class Article extends TenantOwned {
 
   private static List<String> items(String list) {
     return Arrays.stream(list.split(",")).filter(s -> !s.isEmpty()).toList();
-  }
-
-  private static String newToken() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   public UUID id() {

@@ -5,7 +5,6 @@ import eu.municipia.membership.control.Applications;
 import eu.municipia.platform.boundary.FormMessages;
 import eu.municipia.platform.entity.Refusal;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -23,12 +22,7 @@ public class JoinConfirmationPage {
 
   /** The token from the link, carried by the page's form to its button. */
   public String getToken() {
-    String token =
-        FacesContext.getCurrentInstance()
-            .getExternalContext()
-            .getRequestParameterMap()
-            .get("token");
-    return token == null ? "" : token;
+    return FormMessages.parameter("token");
   }
 
   public String confirm() {

@@ -4,7 +4,6 @@ import eu.municipia.newsletter.control.Subscribers;
 import eu.municipia.platform.boundary.FormMessages;
 import eu.municipia.platform.entity.Refusal;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -23,12 +22,7 @@ public class SubscriptionLinkPage {
   private boolean done;
 
   public String getToken() {
-    String token =
-        FacesContext.getCurrentInstance()
-            .getExternalContext()
-            .getRequestParameterMap()
-            .get("token");
-    return token == null ? "" : token;
+    return FormMessages.parameter("token");
   }
 
   public String confirm() {

@@ -57,8 +57,8 @@ public class BounceMailbox {
   String user;
 
   @Inject
-  @ConfigProperty(name = "newsletter.bounce-imap.password", defaultValue = "")
-  String password;
+  @ConfigProperty(name = "newsletter.bounce-imap.password")
+  Optional<String> password;
 
   @Inject
   @ConfigProperty(name = "newsletter.bounce-imap.folder", defaultValue = "INBOX")
@@ -91,7 +91,7 @@ public class BounceMailbox {
     props.put("mail.imap.connectiontimeout", "10000");
     props.put("mail.imap.timeout", "10000");
     Store store = Session.getInstance(props).getStore(ssl ? "imaps" : "imap");
-    store.connect(host.get(), port, user, password);
+    store.connect(host.get(), port, user, password.orElse(""));
     int recorded = 0;
     try {
       Folder folder = store.getFolder(folderName);

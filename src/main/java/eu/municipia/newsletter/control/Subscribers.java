@@ -119,7 +119,7 @@ public class Subscribers {
   }
 
   public Optional<Subscriber> byToken(String token) {
-    if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+    if (token == null || !token.matches(eu.municipia.platform.entity.RandomTokens.FORMAT)) {
       return Optional.empty();
     }
     return em.createNamedQuery(Subscriber.BY_TOKEN, Subscriber.class)

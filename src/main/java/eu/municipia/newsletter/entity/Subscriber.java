@@ -10,9 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +39,6 @@ public class Subscriber extends TenantOwned {
   public static final String ACTIVE = "Subscriber.active";
   public static final String ALL = "Subscriber.all";
   public static final String COUNT_ALL = "Subscriber.countAll";
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** How the address came onto the list. */
   public enum Source {
@@ -107,7 +103,7 @@ public class Subscriber extends TenantOwned {
     this.language = "en".equals(language) ? "en" : "cs";
     this.source = source;
     this.status = status;
-    this.token = newToken();
+    this.token = eu.municipia.platform.entity.RandomTokens.next();
     this.createdAt = now;
   }
 
@@ -172,12 +168,6 @@ public class Subscriber extends TenantOwned {
     state.put("status", status.name());
     state.put("suppressionReason", suppressionReason);
     return state;
-  }
-
-  private static String newToken() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   public UUID id() {

@@ -74,6 +74,16 @@ public final class FormMessages {
         .anyMatch(m -> m.getSeverity() == FacesMessage.SEVERITY_ERROR);
   }
 
+  /**
+   * A parameter of the request ("" when absent), such as the token of a link from an e-mail that
+   * the page's form carries on to its button.
+   */
+  public static String parameter(String name) {
+    String value =
+        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+    return value == null ? "" : value;
+  }
+
   /** Whether a field has a problem, for {@code aria-invalid}. */
   public static boolean invalid(String form, String field) {
     return FacesContext.getCurrentInstance().getMessages(form + ":" + field).hasNext();

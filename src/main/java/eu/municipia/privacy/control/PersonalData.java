@@ -9,6 +9,7 @@ import eu.municipia.mail.entity.OutboxMessage;
 import eu.municipia.membership.entity.Membership;
 import eu.municipia.membership.entity.MembershipApplication;
 import eu.municipia.membership.entity.Official;
+import eu.municipia.newsletter.entity.Subscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,10 +24,10 @@ import java.util.Map;
 
 /**
  * Everything this association holds about one e-mail address: the person as an official or contact
- * of a member, as an applicant, as a recipient of our mail, and as a login with roles. Erasure
- * forgets the person in all of them and keeps what is the association's own record (which
- * municipality had a mayor when, which application was decided how). The audit log records that an
- * export or erasure happened, with counts only.
+ * of a member, as an applicant, as a recipient of our mail, as a login with roles, and as a
+ * subscriber of the newsletter. Erasure forgets the person in all of them and keeps what is the
+ * association's own record (which municipality had a mayor when, which application was decided
+ * how). The audit log records that an export or erasure happened, with counts only.
  */
 @ApplicationScoped
 @Transactional
@@ -69,26 +70,33 @@ public class PersonalData {
       String email,
       List<String> roles) {}
 
+  /** The address on the newsletter's list: how it came on, where it stands, why suppressed. */
+  public record SubscriptionData(
+      String source, String status, Instant since, String suppressionReason) {}
+
   public record Export(
       String email,
       Instant exportedAt,
       List<OfficialData> officials,
       List<ApplicationData> applications,
       List<MessageData> messages,
-      List<LoginData> logins) {
+      List<LoginData> logins,
+      List<SubscriptionData> subscriptions) {
 
     public boolean isEmpty() {
       return officials.isEmpty()
           && applications.isEmpty()
           && messages.isEmpty()
-          && logins.isEmpty();
+          && logins.isEmpty()
+          && subscriptions.isEmpty();
     }
   }
 
   /** What the erasure changed, in numbers. */
-  public record Erasure(int officials, int applications, int messages, int logins) {
+  public record Erasure(
+      int officials, int applications, int messages, int logins, int subscriptions) {
     public int total() {
-      return officials + applications + messages + logins;
+      return officials + applications + messages + logins + subscriptions;
     }
   }
 
@@ -139,7 +147,19 @@ public class PersonalData {
                         p.email(),
                         grantsOf(p).stream().map(g -> g.role().roleName()).toList()))
             .toList();
-    Export export = new Export(key, Instant.now(clock), officials, applications, messages, logins);
+    List<SubscriptionData> subscriptions =
+        subscriptions(key).stream()
+            .map(
+                sub ->
+                    new SubscriptionData(
+                        sub.source().name(),
+                        sub.status().name(),
+                        sub.createdAt(),
+                        sub.suppressionReason()))
+            .toList();
+    Export export =
+        new Export(
+            key, Instant.now(clock), officials, applications, messages, logins, subscriptions);
     audit.record(
         admin,
         "personal-data.exported",
@@ -166,8 +186,19 @@ public class PersonalData {
       }
       p.erase();
     }
+    // The address leaves the newsletter's list and its bounce records: nothing of it is kept.
+    List<Subscriber> subscriptions = subscriptions(key);
+    subscriptions.forEach(em::remove);
+    em.createQuery("DELETE FROM Bounce b WHERE b.email = :email")
+        .setParameter("email", key)
+        .executeUpdate();
     Erasure erasure =
-        new Erasure(officials.size(), applications.size(), messages.size(), people.size());
+        new Erasure(
+            officials.size(),
+            applications.size(),
+            messages.size(),
+            people.size(),
+            subscriptions.size());
     audit.record(
         admin,
         "personal-data.erased",
@@ -192,6 +223,12 @@ public class PersonalData {
 
   private List<OutboxMessage> messages(String email) {
     return em.createNamedQuery(OutboxMessage.TO, OutboxMessage.class)
+        .setParameter("email", email)
+        .getResultList();
+  }
+
+  private List<Subscriber> subscriptions(String email) {
+    return em.createNamedQuery(Subscriber.BY_EMAIL, Subscriber.class)
         .setParameter("email", email)
         .getResultList();
   }

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,16 +25,12 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class Confirmations {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   @Inject EntityManager em;
   @Inject Clock clock;
 
   /** A new token for the target, valid for the given time; only its hash is stored. */
   public String issue(String purpose, UUID target, Duration validFor) {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String token = eu.municipia.platform.entity.RandomTokens.next();
     Instant now = Instant.now(clock);
     em.persist(new EmailConfirmation(purpose, target, hash(token), now, now.plus(validFor)));
     return token;
@@ -46,7 +41,7 @@ public class Confirmations {
    * not found; used or expired ones as gone (410).
    */
   public UUID redeem(String purpose, String token) {
-    if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+    if (token == null || !token.matches(eu.municipia.platform.entity.RandomTokens.FORMAT)) {
       throw unknown();
     }
     return em.createNamedQuery(EmailConfirmation.BY_HASH, EmailConfirmation.class)
