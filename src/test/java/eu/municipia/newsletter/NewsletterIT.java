@@ -284,6 +284,24 @@ class NewsletterIT {
         .doesNotContain("smopk");
   }
 
+  @Test
+  void aSubscriptionIsInThePersonsDataExportAndGoesWithTheirErasure() {
+    String email = subscribed(address("gdpr"));
+    String admin = Tokens.accessToken(SMOPK_ADMIN);
+    Api.Response export = api.get("/api/v1/tenants/smopk/personal-data?email=" + email, admin);
+    assertThat(export.status()).as(export.body()).isEqualTo(200);
+    assertThat(export.body()).contains("\"subscriptions\"", "\"status\":\"ACTIVE\"");
+    Api.Response erased =
+        api.post(
+            "/api/v1/tenants/smopk/personal-data/erasure",
+            admin,
+            "application/json",
+            "{\"email\":\"" + email + "\",\"confirm\":true}");
+    assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+    assertThat(erased.json().asJsonObject().getInt("subscriptions")).isEqualTo(1);
+    assertThat(api.get(API + "/subscribers?limit=500", editor).body()).doesNotContain(email);
+  }
+
   // --- helpers ---
 
   static String address(String who) {
@@ -329,7 +347,7 @@ class NewsletterIT {
 
   JsonObject subscriber(String email) {
     return api
-        .get(API + "/subscribers?limit=500", editor)
+        .get(API + "/subscribers?q=" + email, editor)
         .json()
         .asJsonObject()
         .getJsonArray("items")

@@ -129,6 +129,7 @@ public class NewsletterResource {
   @RolesAllowed({Role.EDITOR_NAME, Role.ADMIN})
   public Page<SubscriberView> list(
       @QueryParam("status") String status,
+      @QueryParam("q") String query,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     Page.check(offset, limit);
@@ -140,7 +141,7 @@ public class NewsletterResource {
         throw Refusal.invalid("status", "newsletter.error.status");
       }
     }
-    return subscribers.list(chosen, offset, limit).map(SubscriberView::of);
+    return subscribers.list(chosen, query, offset, limit).map(SubscriberView::of);
   }
 
   /**

@@ -29,7 +29,7 @@ public class SubscribersPage {
 
   @PostConstruct
   void init() {
-    pager = Pager.of(request, PAGE_SIZE, "status");
+    pager = Pager.of(request, PAGE_SIZE, "status", "q");
   }
 
   public String getStatus() {
@@ -43,12 +43,17 @@ public class SubscribersPage {
             .filter(s -> s.name().equals(getStatus()))
             .findFirst()
             .orElse(null);
-    return pager.load((offset, limit) -> subscribers.list(chosen, offset, limit));
+    return pager.load((offset, limit) -> subscribers.list(chosen, getQuery(), offset, limit));
   }
 
   public Pager<Subscriber> getPager() {
     getResult();
     return pager;
+  }
+
+  public String getQuery() {
+    String query = request.getParameter("q");
+    return query == null ? "" : query.trim();
   }
 
   public List<Subscriber.Status> getStatuses() {

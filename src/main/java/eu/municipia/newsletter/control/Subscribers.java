@@ -208,22 +208,36 @@ public class Subscribers {
         .getResultList();
   }
 
-  /** The list for its editors, a page at a time, optionally of one status. */
-  public Page<Subscriber> list(Subscriber.Status status, int offset, int limit) {
-    String where = status == null ? "" : " WHERE s.status = :status";
-    var query =
+  /**
+   * The list for its editors, a page at a time, optionally of one status and of addresses that
+   * contain the query.
+   */
+  public Page<Subscriber> list(Subscriber.Status status, String query, int offset, int limit) {
+    String like =
+        query == null || query.isBlank()
+            ? null
+            : "%" + query.trim().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
+    String where =
+        " WHERE s.id IS NOT NULL"
+            + (status == null ? "" : " AND s.status = :status")
+            + (like == null ? "" : " AND s.email LIKE :query");
+    var items =
         em.createQuery(
             "SELECT s FROM Subscriber s" + where + " ORDER BY s.email", Subscriber.class);
     var count = em.createQuery("SELECT COUNT(s) FROM Subscriber s" + where, Long.class);
     if (status != null) {
-      query.setParameter("status", status);
+      items.setParameter("status", status);
       count.setParameter("status", status);
+    }
+    if (like != null) {
+      items.setParameter("query", like);
+      count.setParameter("query", like);
     }
     return new Page<>(
         count.getSingleResult(),
         offset,
         limit,
-        query.setFirstResult(offset).setMaxResults(limit).getResultList());
+        items.setFirstResult(offset).setMaxResults(limit).getResultList());
   }
 
   private static Refusal unknownToken() {
