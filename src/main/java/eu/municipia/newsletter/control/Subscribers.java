@@ -174,6 +174,29 @@ public class Subscribers {
   }
 
   /**
+   * Puts an address on the list whose owner gave consent elsewhere (a paper form at a seminar),
+   * recorded as the editor's doing; an address already known is left as it is.
+   */
+  public Subscriber addConsented(EmailAddress address, String name, Caller editor) {
+    return find(address.normalized())
+        .orElseGet(
+            () -> {
+              Instant now = Instant.now(clock);
+              Subscriber added = Subscriber.signUp(address, name, "cs", now);
+              added.confirm(now);
+              em.persist(added);
+              audit.record(
+                  editor,
+                  "subscriber.added",
+                  "subscriber",
+                  added.id().toString(),
+                  null,
+                  added.auditState());
+              return added;
+            });
+  }
+
+  /**
    * Puts the member officials with an address on the list, those not on it or off it already:
    * officials are subscribed by default, and one who left stays off. Answers how many it added.
    */

@@ -17,11 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Runs the features' demo seeds ({@link DemoSeed}) once at start-up when demo data is on, after the
  * schema and the demo register are in place. A seed that fails is logged and skipped: the app works
- * without demo data.
+ * without demo data. No transaction spans the seeds (bean-managed): each seed's use cases commit
+ * on their own, so one seed that fails cannot take the others' data with it.
  */
 @Startup
 @Singleton
 @DependsOn("DemoRegister")
+@jakarta.ejb.TransactionManagement(jakarta.ejb.TransactionManagementType.BEAN)
 public class DemoData {
 
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
