@@ -254,7 +254,7 @@ class MagazineIT {
     String id = image.getString("id");
     HttpResponse<byte[]> small = bytes(SMOPK + "/files/" + id + "?w=480", null);
     assertThat(small.statusCode()).isEqualTo(200);
-    assertThat(small.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+    assertThat(small.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
     assertThat(ImageIO.read(new java.io.ByteArrayInputStream(small.body())).getWidth())
         .isEqualTo(480);
     String etag = small.headers().firstValue("ETag").orElseThrow();

@@ -213,7 +213,8 @@ public class MagazineResource {
       @PathParam("id") String id,
       @QueryParam("w") @DefaultValue("0") int width,
       @QueryParam("preview") String preview,
-      @Context Request http) {
+      @Context Request http,
+      @Context jakarta.servlet.http.HttpServletResponse servletResponse) {
     UUID fileId;
     try {
       fileId = UUID.fromString(id);
@@ -221,6 +222,8 @@ public class MagazineResource {
       throw Refusal.notFound("No such file here.");
     }
     MagazineFiles.Content content = files.read(fileId, width, reader(preview));
+    // Bytes have no character set: the app's default (UTF-8, for pages) is not added to them.
+    servletResponse.setCharacterEncoding(null);
     EntityTag etag = EntityTag.valueOf(content.data().etag());
     CacheControl cache = new CacheControl();
     if (content.isPublic()) {

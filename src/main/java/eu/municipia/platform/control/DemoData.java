@@ -17,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Runs the features' demo seeds ({@link DemoSeed}) once at start-up when demo data is on, after the
  * schema and the demo register are in place. A seed that fails is logged and skipped: the app works
- * without demo data. No transaction spans the seeds (bean-managed): each seed's use cases commit
- * on their own, so one seed that fails cannot take the others' data with it.
+ * without demo data. No transaction spans the seeds (bean-managed): each seed's use cases commit on
+ * their own, so one seed that fails cannot take the others' data with it.
  */
 @Startup
 @Singleton
