@@ -58,7 +58,7 @@ public class DemoData {
               },
               () -> LOG.warning(name + ": no association " + seed.tenant()));
     } catch (RuntimeException e) {
-      LOG.warning(name + " not seeded: " + e);
+      LOG.log(java.util.logging.Level.WARNING, name + " not seeded", e);
     } finally {
       requestContext.deactivate();
     }
