@@ -14,9 +14,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * The pages' side of {@link NulCharacters}: a query or form parameter with the NUL character, which
  * PostgreSQL cannot hold, is a bad request (400), not a failure deep down. API calls are left to
- * NulCharacters, which answers them as problem+json and never reads their bodies here.
+ * NulCharacters, which answers them as problem+json and never reads their bodies here. It also
+ * checks on the forward to a view, because TenantFilter forwards an association's pages without
+ * passing the request on, and the order of two annotated filters is not defined.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
+@WebFilter(
+    urlPatterns = "/*",
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class NulCharacterFilter extends HttpFilter {
 
   @Override
