@@ -558,7 +558,8 @@ class EndpointMatrixIT {
     /**
      * The values for malformed input: a decided application and a cancelled payment, so that input
      * the app takes after all (a date of 2026 BC …) meets a conflict instead of changing the demo
-     * data.
+     * data. An operation whose body is all optional acts on these values when a malformed body
+     * still parses ({"unknownField":1}): point its parameters at things decided or the test's own.
      */
     final DemoValues fuzzValues;
 
