@@ -1,6 +1,10 @@
 package eu.municipia.identity.control;
 
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.platform.control.Languages;
+import eu.municipia.platform.control.RequestGuard;
+import eu.municipia.platform.control.RequestMetrics;
+import eu.municipia.platform.control.SessionCookies;
 import eu.municipia.tenancy.control.TenantResolution;
 import eu.municipia.tenancy.control.TenantResolver;
 import eu.municipia.tenancy.entity.Tenant;
@@ -42,9 +46,27 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
   @Inject BrowserLogin browserLogin;
   @Inject TenantResolver resolver;
   @Inject CallerGroups groups;
+  @Inject RequestGuard guard;
+  @Inject SessionCookies sessionCookies;
+  @Inject RequestMetrics metrics;
 
   @Override
   public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    // This runs before every servlet filter: the wall's first steps happen here already.
+    if (!guard.admit(request, response)) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    AuthenticationStatus status = validate(request, response, context);
+    if (status == AuthenticationStatus.SEND_FAILURE
+        || status == AuthenticationStatus.SEND_CONTINUE) {
+      // Answered here (a refusal or a redirect): no filter will see this request.
+      metrics.finish(request, response);
+    }
+    return status;
+  }
+
+  private AuthenticationStatus validate(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     try {
       return authenticate(request, response, context);
@@ -104,7 +126,10 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
     if (!api && protectedPage) {
       String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
       String returnTo = path + query;
-      return context.redirect(browserLogin.start(request, returnTo, language(request)).toString());
+      String login = browserLogin.start(request, returnTo, Languages.of(request)).toString();
+      // The pending login is the first thing that needs a session.
+      sessionCookies.secureIfHttps(request, response);
+      return context.redirect(login);
     }
     return context.doNothing();
   }
@@ -121,6 +146,8 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     try {
       String returnTo = browserLogin.complete(request);
+      // The login changed the session's id: a new cookie.
+      sessionCookies.secureIfHttps(request, response);
       boolean local = returnTo.startsWith("/") && !returnTo.startsWith("//");
       return context.redirect(request.getContextPath() + (local ? returnTo : "/"));
     } catch (LoginFailedException e) {
@@ -174,10 +201,5 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
       // The client went away; nothing to tell it.
     }
     return AuthenticationStatus.SEND_FAILURE;
-  }
-
-  private static String language(HttpServletRequest request) {
-    Object lang = request.getSession(true).getAttribute("lang");
-    return lang == null ? "cs" : lang.toString();
   }
 }
