@@ -299,6 +299,20 @@ class WebWallsIT {
   }
 
   @Test
+  void aVisitorsFirstRequestReadsItsParametersAsUtf8() {
+    // Without a session, Faces has no remembered charset: the app must say UTF-8 itself, or
+    // "Plzeň-město" arrives as "PlzeÅ-mÄsto" and the filter finds nothing.
+    RawHttp.Response filtered =
+        http.get("/smopk/directory?district=Plze%C5%88-m%C4%9Bsto&sort=population");
+
+    assertThat(filtered.status()).isEqualTo(200);
+    assertThat(filtered.body())
+        .contains("<option value=\"Plzeň-město\" selected=\"selected\">")
+        .contains("data-code=\"554791\"");
+    assertThat(filtered.headers("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+  }
+
+  @Test
   void aLoginsSessionCookieIsSecureOnlyWhenATrustedProxySaysHttps() {
     Map<String, String> https = Map.of("X-Forwarded-Proto", "https");
     // The default trusts the loopback interface (a proxy in the same pod or on the same host).

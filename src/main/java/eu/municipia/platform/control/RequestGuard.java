@@ -30,6 +30,7 @@ public class RequestGuard {
       return admitted;
     }
     metrics.start(request);
+    useUtf8(request);
     headers.apply(request, response);
     boolean admitted = RequestPath.of(request).isPresent();
     request.setAttribute(ADMITTED, admitted);
@@ -38,6 +39,20 @@ public class RequestGuard {
       metrics.finish(request, response);
     }
     return admitted;
+  }
+
+  /**
+   * Parameters are UTF-8 (web.xml says so too): before anything reads one, the mechanism included,
+   * since a visitor has no session from which Faces could learn the charset.
+   */
+  private static void useUtf8(HttpServletRequest request) {
+    if (request.getCharacterEncoding() == null) {
+      try {
+        request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      } catch (java.io.UnsupportedEncodingException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+    }
   }
 
   private static void refuse(HttpServletRequest request, HttpServletResponse response) {
