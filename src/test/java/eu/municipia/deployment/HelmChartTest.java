@@ -166,14 +166,7 @@ class HelmChartTest {
 
   @Test
   void servingPodsGetNoOwnerSecretAndDoNotMigrate() {
-    HelmRender chartSecrets =
-        HelmRender.with(
-            Map.of(
-                "database.app.existingSecret", "",
-                "database.app.password", "app-secret",
-                "database.owner.existingSecret", "",
-                "database.owner.password", "owner-secret"));
-    for (HelmRender rendered : List.of(defaults, production, chartSecrets)) {
+    for (HelmRender rendered : List.of(defaults, production, withChartMadeDatabaseSecrets())) {
       String owner =
           rendered
               .one(Job.class)
@@ -246,13 +239,7 @@ class HelmChartTest {
 
   @Test
   void chartMadeDatabaseSecretsExistBeforeTheMigrationJob() {
-    HelmRender rendered =
-        HelmRender.with(
-            Map.of(
-                "database.app.existingSecret", "",
-                "database.app.password", "app-secret",
-                "database.owner.existingSecret", "",
-                "database.owner.password", "owner-secret"));
+    HelmRender rendered = withChartMadeDatabaseSecrets();
     int jobWeight =
         Integer.parseInt(
             rendered.one(Job.class).getMetadata().getAnnotations().get("helm.sh/hook-weight"));
@@ -485,6 +472,16 @@ class HelmChartTest {
               // helm install -n decides where everything goes.
               assertThat(object.getMetadata().getNamespace()).isNull();
             });
+  }
+
+  /** The chart makes both database Secrets from passwords in the values. */
+  private static HelmRender withChartMadeDatabaseSecrets() {
+    return HelmRender.with(
+        Map.of(
+            "database.app.existingSecret", "",
+            "database.app.password", "app-secret",
+            "database.owner.existingSecret", "",
+            "database.owner.password", "owner-secret"));
   }
 
   /** Every Secret a pod reads: env, envFrom and volumes. */

@@ -5,10 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Counts and times every request by kind (page, api, static, login, ops) and status class (2xx …
@@ -30,6 +33,9 @@ public class RequestMetrics {
 
   @Inject MetricRegistry registry;
 
+  /** One timer per kind and status class, looked up in the registry once. */
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
   void start(HttpServletRequest request) {
     if (request.getAttribute(STARTED) == null) {
       request.setAttribute(STARTED, System.nanoTime());
@@ -48,8 +54,12 @@ public class RequestMetrics {
       return;
     }
     request.setAttribute(FINISHED, Boolean.TRUE);
-    registry
-        .timer(REQUESTS, new Tag("kind", kind(request)), new Tag("status", (status / 100) + "xx"))
+    String kind = kind(request);
+    String statusClass = (status / 100) + "xx";
+    timers
+        .computeIfAbsent(
+            kind + " " + statusClass,
+            key -> registry.timer(REQUESTS, new Tag("kind", kind), new Tag("status", statusClass)))
         .update(Duration.ofNanos(System.nanoTime() - since));
   }
 
