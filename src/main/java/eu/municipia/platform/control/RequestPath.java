@@ -16,9 +16,9 @@ import java.util.Optional;
  * path parameters ({@code ;}), encoded slashes or backslashes, escaped letters, digits and dots (a
  * second spelling of the same path, which the container's own constraints see differently), dot
  * segments, doubled slashes, encoded percent signs (double encoding), control characters, and
- * anything the container decodes differently from UTF-8 (Grizzly keeps only the low byte of each
- * decoded character, so {@code %C5%B0} becomes "p": {@code /%C5%B0latform/} was the platform's
- * page).
+ * anything the container decodes differently from UTF-8 (measured with a plain WAR on Payara Micro
+ * 6.2025.10: Grizzly kept only the low byte of each decoded character, so {@code /%C5%B0latform/}
+ * was mapped to the platform's page).
  */
 public final class RequestPath {
 
