@@ -45,19 +45,20 @@ public final class Deployments {
    */
   public static WebArchive warWithPoolOf(int connections) {
     WebArchive war = changed(war());
-    String path = "WEB-INF/glassfish-resources.xml";
-    String resources =
+    String path = "WEB-INF/web.xml";
+    String descriptor =
         new String(
             readAll(war.get(path).getAsset().openStream()),
             java.nio.charset.StandardCharsets.UTF_8);
     String shrunk =
-        resources.replaceFirst("max-pool-size=\"\\d+\"", "max-pool-size=\"" + connections + "\"");
-    if (shrunk.equals(resources)) {
+        descriptor.replaceFirst(
+            "<max-pool-size>\\d+</max-pool-size>",
+            "<max-pool-size>" + connections + "</max-pool-size>");
+    if (shrunk.equals(descriptor)) {
       throw new IllegalStateException("No max-pool-size in " + path);
     }
     war.delete(path);
-    war.addAsWebInfResource(
-        new org.jboss.shrinkwrap.api.asset.StringAsset(shrunk), "glassfish-resources.xml");
+    war.addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(shrunk), "web.xml");
     return war;
   }
 
