@@ -9,17 +9,37 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Calls of the app's HTTP API as a program makes them, with or without a bearer token. */
+/**
+ * Calls of the app's HTTP API as a program makes them, with or without a bearer token, and with
+ * whatever headers a test adds ({@link #withHeader}). The Host header too: failsafe runs the tests
+ * with {@code jdk.httpclient.allowRestrictedHeaders=host}, so a test can forge it as an attacker
+ * would.
+ */
 public final class Api {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI base;
+  private final Map<String, String> headers;
 
   public Api(URI base) {
+    this(base, Map.of());
+  }
+
+  private Api(URI base, Map<String, String> headers) {
     this.base = base;
+    this.headers = Map.copyOf(headers);
+  }
+
+  /** The same API with one more header on every request, e.g. a forged {@code Host}. */
+  public Api withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Api(base, more);
   }
 
   public Response get(String path, String token) {
@@ -55,6 +75,7 @@ public final class Api {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -70,6 +91,29 @@ public final class Api {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Sends one request over a plain socket, exactly as written: for what {@code java.net.http} will
+   * not send, such as a request target in absolute form ({@code POST http://evil.example/... }),
+   * which names a host the way a Host header does. Answers the status line and headers.
+   */
+  public String raw(String requestLineAndHeaders) {
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(60_000);
+      socket
+          .getOutputStream()
+          .write(
+              (requestLineAndHeaders.strip() + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String answer =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int end = answer.indexOf("\r\n\r\n");
+      return end < 0 ? answer : answer.substring(0, end);
+    } catch (IOException e) {
+      throw new IllegalStateException("raw request failed", e);
     }
   }
 

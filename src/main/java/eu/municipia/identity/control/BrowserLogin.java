@@ -30,6 +30,8 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.platform.control.Links;
+import eu.municipia.tenancy.control.TenantResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,17 +61,21 @@ public class BrowserLogin {
   @Inject OidcSettings settings;
   @Inject OidcProvider provider;
   @Inject BearerTokens bearerTokens;
+  @Inject Links links;
+  @Inject TenantResolver resolver;
 
   /** The address of Keycloak's login page for this request; remembers where to come back to. */
   public URI start(HttpServletRequest request, String returnTo, String language) {
-    PendingLogin pending = new PendingLogin(new State(), new Nonce(), new CodeVerifier(), returnTo);
+    PendingLogin pending =
+        new PendingLogin(
+            new State(), new Nonce(), new CodeVerifier(), returnTo, callbackUri(request));
     request.getSession(true).setAttribute(PENDING, pending);
     AuthenticationRequest.Builder auth =
         new AuthenticationRequest.Builder(
                 new ResponseType(ResponseType.Value.CODE),
                 SCOPE,
                 new ClientID(settings.clientId()),
-                callbackUri(request))
+                pending.redirectUri())
             .endpointURI(provider.metadata().getAuthorizationEndpointURI())
             .state(pending.state())
             .nonce(pending.nonce())
@@ -95,7 +101,7 @@ public class BrowserLogin {
     }
     session.removeAttribute(PENDING);
     AuthenticationSuccessResponse success = parseCallback(request, pending);
-    OIDCTokenResponse tokens = exchange(success.getAuthorizationCode(), request, pending);
+    OIDCTokenResponse tokens = exchange(success.getAuthorizationCode(), pending);
     JWT idToken = tokens.getOIDCTokens().getIDToken();
     try {
       new IDTokenValidator(
@@ -128,7 +134,7 @@ public class BrowserLogin {
     if (session != null) {
       session.invalidate();
     }
-    URI back = URI.create(baseUrl(request) + returnTo);
+    URI back = links.of(resolver.resolution(request)).page(returnTo);
     try {
       return new LogoutRequest(
               provider.metadata().getEndSessionEndpointURI(),
@@ -144,26 +150,12 @@ public class BrowserLogin {
     }
   }
 
-  public String baseUrl(HttpServletRequest request) {
-    return settings
-        .baseUrl()
-        .orElseGet(
-            () -> {
-              // Only where app.base-url is not set (local runs, tests): behind a proxy, set it.
-              String scheme = request.getScheme();
-              int port = request.getServerPort();
-              boolean defaultPort =
-                  ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-              return scheme
-                  + "://"
-                  + request.getServerName()
-                  + (defaultPort ? "" : ":" + port)
-                  + request.getContextPath();
-            });
-  }
-
+  /**
+   * Where Keycloak sends the browser back: on the site the login started from (the platform's
+   * address, or an association's own domain), from configuration, never from the Host header.
+   */
   private URI callbackUri(HttpServletRequest request) {
-    return URI.create(baseUrl(request) + CALLBACK_PATH);
+    return links.of(resolver.resolution(request)).page(CALLBACK_PATH);
   }
 
   private AuthenticationSuccessResponse parseCallback(
@@ -171,7 +163,7 @@ public class BrowserLogin {
     try {
       String query = request.getQueryString() == null ? "" : request.getQueryString();
       AuthenticationResponse response =
-          AuthenticationResponseParser.parse(URI.create(callbackUri(request) + "?" + query));
+          AuthenticationResponseParser.parse(URI.create(pending.redirectUri() + "?" + query));
       if (response instanceof AuthenticationErrorResponse error) {
         throw new LoginFailedException(
             "The identity provider refused the login: " + error.getErrorObject().getCode());
@@ -185,15 +177,14 @@ public class BrowserLogin {
     }
   }
 
-  private OIDCTokenResponse exchange(
-      AuthorizationCode code, HttpServletRequest request, PendingLogin pending)
+  private OIDCTokenResponse exchange(AuthorizationCode code, PendingLogin pending)
       throws LoginFailedException {
     TokenRequest tokenRequest =
         new TokenRequest(
             provider.metadata().getTokenEndpointURI(),
             new ClientSecretBasic(
                 new ClientID(settings.clientId()), new Secret(settings.clientSecret())),
-            new AuthorizationCodeGrant(code, callbackUri(request), pending.verifier()));
+            new AuthorizationCodeGrant(code, pending.redirectUri(), pending.verifier()));
     try {
       TokenResponse response = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
       if (!response.indicatesSuccess()) {
@@ -210,8 +201,9 @@ public class BrowserLogin {
   /**
    * The login between the redirect to Keycloak and the callback. Serializable, because the session
    * is replicated and the callback may reach another replica (Nimbus' State, Nonce and CodeVerifier
-   * are serializable).
+   * are serializable). The redirect URI is kept, so the code exchange names exactly the one sent.
    */
-  record PendingLogin(State state, Nonce nonce, CodeVerifier verifier, String returnTo)
+  record PendingLogin(
+      State state, Nonce nonce, CodeVerifier verifier, String returnTo, URI redirectUri)
       implements Serializable {}
 }

@@ -17,7 +17,6 @@ import eu.municipia.municipalities.control.Register;
 import eu.municipia.municipalities.entity.MunicipalityCode;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -258,15 +257,8 @@ public class MemberPage implements Serializable {
 
   public void invite(Official official) {
     FacesContext faces = FacesContext.getCurrentInstance();
-    ExternalContext external = faces.getExternalContext();
-    HttpServletRequest request = (HttpServletRequest) external.getRequest();
-    // The request URL is the view's internal one (/t/...): the member area's public address is
-    // this server's origin and the association's own path.
-    String url = request.getRequestURL().toString();
-    String origin = url.substring(0, url.indexOf('/', url.indexOf("//") + 2));
-    String loginUrl = origin + shell.url("/members");
     try {
-      officials.invite(official.getId(), loginUrl, caller.get());
+      officials.invite(official.getId(), caller.get());
       faces.addMessage(
           null,
           new FacesMessage(

@@ -15,9 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
 /** One official: the association's admins change them and invite them to log in. */
@@ -29,7 +27,6 @@ public class OfficialResource {
 
   @Inject Officials officials;
   @Inject CurrentCaller caller;
-  @Context UriInfo uri;
 
   @PUT
   @Path("{id}")
@@ -42,9 +39,8 @@ public class OfficialResource {
   @POST
   @Path("{id}/invitation")
   @RolesAllowed(Role.ADMIN)
-  public OfficialView invite(@PathParam("id") String id, @PathParam("tenant") String tenant) {
-    String loginUrl = uri.getBaseUri().resolve("/" + tenant + "/members").toString();
-    return OfficialView.of(officials.invite(id(id), loginUrl, caller.get()));
+  public OfficialView invite(@PathParam("id") String id) {
+    return OfficialView.of(officials.invite(id(id), caller.get()));
   }
 
   private static UUID id(String id) {

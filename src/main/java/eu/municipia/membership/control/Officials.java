@@ -11,6 +11,7 @@ import eu.municipia.mail.control.Outbox;
 import eu.municipia.membership.entity.Membership;
 import eu.municipia.membership.entity.Official;
 import eu.municipia.municipalities.control.Register;
+import eu.municipia.platform.control.Links;
 import eu.municipia.tenancy.control.TenantContext;
 import eu.municipia.tenancy.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,7 @@ public class Officials {
   @Inject RoleGrants roles;
   @Inject Outbox outbox;
   @Inject TenantContext tenants;
+  @Inject Links links;
 
   public List<Official> of(String code) {
     Membership membership = membership(code);
@@ -77,7 +79,7 @@ public class Officials {
    * mails the link to set a password), the member-official role here, and our own e-mail saying
    * where to log in.
    */
-  public Official invite(UUID id, String loginUrl, Caller admin) {
+  public Official invite(UUID id, Caller admin) {
     Official official = require(id);
     if (!official.canBeInvited()) {
       throw new OfficialNotInvitableException();
@@ -99,7 +101,7 @@ public class Officials {
     roles.grant(person.id(), Role.MEMBER_OFFICIAL, admin);
     audit.record(
         admin, "official.invited", "official", id.toString(), before, official.auditState());
-    tellInvited(official, tenant, loginUrl);
+    tellInvited(official, tenant, links.of(tenant).page("/members").toString());
     return official;
   }
 

@@ -40,7 +40,12 @@ class SessionAttributesTest {
   @Test
   void thePendingLoginKeepsItsStateNonceAndPkceVerifier() throws Exception {
     BrowserLogin.PendingLogin pending =
-        new BrowserLogin.PendingLogin(new State(), new Nonce(), new CodeVerifier(), "/smopk/");
+        new BrowserLogin.PendingLogin(
+            new State(),
+            new Nonce(),
+            new CodeVerifier(),
+            "/smopk/",
+            java.net.URI.create("https://portal.example/auth/callback"));
 
     BrowserLogin.PendingLogin copy = roundTrip(pending);
 
@@ -48,6 +53,7 @@ class SessionAttributesTest {
     assertThat(copy.nonce()).isEqualTo(pending.nonce());
     assertThat(copy.verifier().getValue()).isEqualTo(pending.verifier().getValue());
     assertThat(copy.returnTo()).isEqualTo("/smopk/");
+    assertThat(copy.redirectUri()).isEqualTo(pending.redirectUri());
   }
 
   @Test
