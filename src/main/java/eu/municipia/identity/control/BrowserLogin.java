@@ -28,8 +28,10 @@ import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.identity.entity.LoginSession;
 import eu.municipia.platform.control.Links;
 import eu.municipia.tenancy.control.TenantResolver;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +41,8 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,8 +55,6 @@ import java.util.Optional;
 public class BrowserLogin {
 
   public static final String CALLBACK_PATH = "/auth/callback";
-  static final String CALLER = Caller.class.getName();
-  static final String ID_TOKEN = BrowserLogin.class.getName() + ".idToken";
   private static final String PENDING = PendingLogin.class.getName();
 
   /** {@code organization:*}: all of a person's associations in one token, and no picker. */
@@ -61,6 +63,9 @@ public class BrowserLogin {
   @Inject OidcSettings settings;
   @Inject OidcProvider provider;
   @Inject BearerTokens bearerTokens;
+  @Inject LoginSessions sessions;
+  @Inject SessionPolicy policy;
+  @Inject Clock clock;
   @Inject Links links;
   @Inject TenantResolver resolver;
 
@@ -77,6 +82,9 @@ public class BrowserLogin {
                 new ClientID(settings.clientId()),
                 pending.redirectUri())
             .endpointURI(provider.metadata().getAuthorizationEndpointURI())
+            // Keycloak authenticates the person again where their last authentication is older
+            // than a login may live here: a login that ended by age is never renewed silently.
+            .maxAge((int) policy.lifetime().toSeconds())
             .state(pending.state())
             .nonce(pending.nonce())
             .codeChallenge(pending.verifier(), CodeChallengeMethod.S256);
@@ -90,8 +98,9 @@ public class BrowserLogin {
 
   /**
    * Completes the login on the callback: checks state, exchanges the code with the PKCE verifier,
-   * validates the ID token (signature, issuer, audience, nonce) and the access token, then stores
-   * the caller under a new session id. Returns where the person wanted to go.
+   * validates the ID token (signature, issuer, audience, nonce, authentication not older than a
+   * login may live) and the access token, then keeps the login under a new session id. Returns
+   * where the person wanted to go.
    */
   public String complete(HttpServletRequest request) throws LoginFailedException {
     HttpSession session = request.getSession(false);
@@ -104,16 +113,36 @@ public class BrowserLogin {
     OIDCTokenResponse tokens = exchange(success.getAuthorizationCode(), pending);
     JWT idToken = tokens.getOIDCTokens().getIDToken();
     try {
-      new IDTokenValidator(
-              new Issuer(settings.issuer()),
-              new ClientID(settings.clientId()),
-              new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, provider.keys()),
-              null)
-          .validate(idToken, pending.nonce());
+      IDTokenClaimsSet claims =
+          new IDTokenValidator(
+                  new Issuer(settings.issuer()),
+                  new ClientID(settings.clientId()),
+                  new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, provider.keys()),
+                  null)
+              .validate(idToken, pending.nonce());
       Caller caller = bearerTokens.verify(tokens.getOIDCTokens().getAccessToken().getValue());
+      Instant now = Instant.now(clock);
+      Instant authenticated =
+          claims.getAuthenticationTime() == null ? now : claims.getAuthenticationTime().toInstant();
+      if (!now.isBefore(authenticated.plus(policy.lifetime()))) {
+        throw new LoginFailedException(
+            "The identity provider did not authenticate the person anew.");
+      }
+      Object sid = claims.getClaim("sid");
+      LoginSession login =
+          LoginSession.begin(
+              caller,
+              idToken.serialize(),
+              tokens.getOIDCTokens().getRefreshToken() == null
+                  ? null
+                  : tokens.getOIDCTokens().getRefreshToken().getValue(),
+              sid == null ? null : sid.toString(),
+              authenticated,
+              claims.getIssueTime().toInstant(),
+              now,
+              policy.revalidation());
       request.changeSessionId();
-      session.setAttribute(CALLER, caller);
-      session.setAttribute(ID_TOKEN, idToken.serialize());
+      sessions.begin(session, login);
       return pending.returnTo();
     } catch (com.nimbusds.jose.proc.BadJOSEException
         | com.nimbusds.jose.JOSEException
@@ -122,18 +151,14 @@ public class BrowserLogin {
     }
   }
 
+  /** The logged-in caller of this browser session, while the login is still believed. */
   public Optional<Caller> loggedIn(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    return Optional.ofNullable(session == null ? null : (Caller) session.getAttribute(CALLER));
+    return sessions.current(request);
   }
 
   /** Ends the session here and returns Keycloak's end-session address to end it there too. */
   public URI logout(HttpServletRequest request, String returnTo) {
-    HttpSession session = request.getSession(false);
-    String idToken = session == null ? null : (String) session.getAttribute(ID_TOKEN);
-    if (session != null) {
-      session.invalidate();
-    }
+    String idToken = sessions.end(request).orElse(null);
     URI back = links.of(resolver.resolution(request)).page(returnTo);
     try {
       return new LogoutRequest(
@@ -186,7 +211,10 @@ public class BrowserLogin {
                 new ClientID(settings.clientId()), new Secret(settings.clientSecret())),
             new AuthorizationCodeGrant(code, pending.redirectUri(), pending.verifier()));
     try {
-      TokenResponse response = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
+      com.nimbusds.oauth2.sdk.http.HTTPRequest http = tokenRequest.toHTTPRequest();
+      http.setConnectTimeout(2000);
+      http.setReadTimeout(10000);
+      TokenResponse response = OIDCTokenResponseParser.parse(http.send());
       if (!response.indicatesSuccess()) {
         throw new LoginFailedException(
             "The identity provider refused the code: "

@@ -6,6 +6,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.identity.entity.LoginSession;
 import eu.municipia.identity.entity.Person;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,6 +36,23 @@ class SessionAttributesTest {
   @Test
   void theLoggedInCallerSurvivesSerialization() throws Exception {
     assertThat(roundTrip(ANNA)).isEqualTo(ANNA);
+  }
+
+  @Test
+  void theLoginWithItsTokensAndTimesSurvivesSerialization() throws Exception {
+    Instant at = Instant.parse("2026-01-05T10:00:00Z");
+    LoginSession login =
+        LoginSession.begin(
+            ANNA,
+            "id.token",
+            "refresh.token",
+            "sid-1",
+            at,
+            at,
+            at,
+            java.time.Duration.ofMinutes(5));
+
+    assertThat(roundTrip(login)).isEqualTo(login);
   }
 
   @Test
