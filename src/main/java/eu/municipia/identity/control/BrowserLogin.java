@@ -159,7 +159,13 @@ public class BrowserLogin {
   /** Ends the session here and returns Keycloak's end-session address to end it there too. */
   public URI logout(HttpServletRequest request, String returnTo) {
     String idToken = sessions.end(request).orElse(null);
-    URI back = links.of(resolver.resolution(request)).page(returnTo);
+    // returnTo is a path within the app, perhaps with a query of ours (already encoded).
+    int query = returnTo.indexOf('?');
+    Links.Site site = links.of(resolver.resolution(request));
+    URI back =
+        query < 0
+            ? site.page(returnTo)
+            : URI.create(site.page(returnTo.substring(0, query)) + returnTo.substring(query));
     try {
       return new LogoutRequest(
               provider.metadata().getEndSessionEndpointURI(),

@@ -66,15 +66,7 @@ public class LoginSessions {
 
   /** The caller of this browser session, if it is logged in and still believed. */
   public Optional<Caller> current(HttpServletRequest request) {
-    return check(request, false).map(LoginSession::caller);
-  }
-
-  /**
-   * Asks Keycloak now, not when due: after a change that Keycloak's next tokens show (e.g. the
-   * person just joined an association's Organization).
-   */
-  public Optional<Caller> revalidateNow(HttpServletRequest request) {
-    return check(request, true).map(LoginSession::caller);
+    return check(request).map(LoginSession::caller);
   }
 
   /** Ends the login here; answers the ID token, Keycloak's hint for ending its session too. */
@@ -88,7 +80,7 @@ public class LoginSessions {
     return idToken;
   }
 
-  private Optional<LoginSession> check(HttpServletRequest request, boolean now) {
+  private Optional<LoginSession> check(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     LoginSession login = session == null ? null : loginIn(session);
     if (login == null) {
@@ -99,7 +91,7 @@ public class LoginSessions {
       session.invalidate();
       return Optional.empty();
     }
-    if (!now && !login.due(at)) {
+    if (!login.due(at)) {
       return Optional.of(login);
     }
     if (!refreshing.add(session.getId())) {

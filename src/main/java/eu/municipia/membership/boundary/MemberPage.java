@@ -258,18 +258,21 @@ public class MemberPage implements Serializable {
   public void invite(Official official) {
     FacesContext faces = FacesContext.getCurrentInstance();
     try {
-      officials.invite(official.getId(), caller.get());
+      Officials.Invited invited = officials.invite(official.getId(), caller.get());
       faces.addMessage(
           null,
           new FacesMessage(
               FacesMessage.SEVERITY_INFO,
-              MessageFormat.format(text("officials.invited"), official.getEmail()),
+              MessageFormat.format(
+                  text("officials.invited." + invited.outcome().name()), official.getEmail()),
               null));
     } catch (OfficialNotInvitableException e) {
       faces.addMessage(
           null,
           new FacesMessage(
-              FacesMessage.SEVERITY_ERROR, text("officials.error.invite.email"), null));
+              FacesMessage.SEVERITY_ERROR,
+              text("officials.error.invite." + e.reason().name()),
+              null));
     } catch (ProvisioningFailedException | IdentityProviderUnavailableException e) {
       faces.addMessage(
           null,

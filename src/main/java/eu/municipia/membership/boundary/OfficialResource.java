@@ -36,11 +36,19 @@ public class OfficialResource {
     return OfficialView.of(officials.change(id(id), OfficialsResource.details(form), caller.get()));
   }
 
+  /**
+   * What an invitation did: {@code ACCOUNT_CREATED} (Keycloak mails the new login's activation),
+   * {@code ROLE_GRANTED} (the login is the association's already), or {@code ACCEPT_LINK_SENT} (the
+   * login is someone's elsewhere: it joins only if its owner accepts the link we mailed).
+   */
+  public record InvitationView(OfficialView official, String outcome) {}
+
   @POST
   @Path("{id}/invitation")
   @RolesAllowed(Role.ADMIN)
-  public OfficialView invite(@PathParam("id") String id) {
-    return OfficialView.of(officials.invite(id(id), caller.get()));
+  public InvitationView invite(@PathParam("id") String id) {
+    Officials.Invited invited = officials.invite(id(id), caller.get());
+    return new InvitationView(OfficialView.of(invited.official()), invited.outcome().name());
   }
 
   private static UUID id(String id) {
