@@ -6,7 +6,7 @@
 CREATE TABLE invitation (
   id           uuid NOT NULL PRIMARY KEY,
   tenant_id    text NOT NULL REFERENCES tenant (id) CHECK (tenant_id <> ''),
-  token_hash   text NOT NULL UNIQUE CHECK (token_hash ~ '^[0-9a-f]{64}$'),
+  token_hash   text NOT NULL CHECK (token_hash ~ '^[0-9a-f]{64}$'),
   -- Where the link went; erased on a person's request (then only the account id remains).
   email        text,
   issuer       text NOT NULL,
@@ -22,7 +22,9 @@ CREATE TABLE invitation (
   withdrawn_at timestamptz,
   CHECK (expires_at > created_at),
   CHECK (accepted_at IS NULL OR withdrawn_at IS NULL),
-  UNIQUE (tenant_id, id)
+  UNIQUE (tenant_id, id),
+  -- Like every key of a tenant table, with the tenant: a link is looked up within its association.
+  UNIQUE (tenant_id, token_hash)
 );
 CREATE INDEX invitation_reference ON invitation (tenant_id, reference);
 CREATE INDEX invitation_email ON invitation (tenant_id, lower(email));

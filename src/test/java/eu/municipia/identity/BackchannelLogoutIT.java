@@ -50,9 +50,7 @@ class BackchannelLogoutIT {
 
   @BeforeEach
   void setUp() {
-    String name = "odhlaseni." + System.nanoTime();
-    user = KeycloakAdmin.createUser(name, name + "@smopk.example", PASSWORD, true);
-    KeycloakAdmin.addToOrganization("smopk", user.id());
+    user = KeycloakAdmin.createMember("smopk", "odhlaseni." + System.nanoTime(), PASSWORD);
     browser = Browser.start(Deployments.base(deployed));
   }
 

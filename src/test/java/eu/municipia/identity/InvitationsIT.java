@@ -12,9 +12,9 @@ import eu.municipia.testing.Deployments;
 import eu.municipia.testing.KeycloakAdmin;
 import eu.municipia.testing.KeycloakAdmin.TestUser;
 import eu.municipia.testing.MunicipiaIT;
+import eu.municipia.testing.TestData;
 import eu.municipia.testing.TestStack;
 import eu.municipia.testing.Tokens;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.sql.Connection;
@@ -42,7 +42,8 @@ import org.openqa.selenium.By;
 class InvitationsIT {
 
   private static final String PASSWORD = "Pozvanka-2026-test";
-  private static final String KRALOVICE = "559075"; // becomes an SMO ČR member here
+  // Not an SMOPK member (fewer than 300 inhabitants): becomes an SMO ČR member here.
+  private static final String KRSY = "559091";
   private static final String STAHLAVY = "558427"; // an SMOPK member
   private static final String LINHA = "559164"; // Líně, an SMOPK member
   private static final Duration MAIL_PATIENCE = Duration.ofSeconds(30);
@@ -76,17 +77,11 @@ class InvitationsIT {
 
   @Test
   void anotherAssociationsAdminCannotAttachAnAccountWithoutItsOwnersConsent() {
-    person = smopkPerson(true);
+    person = smopkPerson();
     Set<String> smopkBefore = KeycloakAdmin.organizationMembers("smopk");
     String smocrAdmin = Tokens.accessToken(SMOCR_ADMIN);
-    Api.Response member =
-        api.post(
-            "/api/v1/tenants/smocr/members",
-            smocrAdmin,
-            "application/json",
-            "{\"code\":\"" + KRALOVICE + "\",\"since\":\"2025-01-01\"}");
-    assertThat(member.status()).as(member.body()).isIn(201, 409);
-    JsonObject official = official("smocr", KRALOVICE, person.email(), smocrAdmin);
+    TestData.member(api, "smocr", KRSY, smocrAdmin);
+    JsonObject official = official("smocr", KRSY, person.email(), smocrAdmin);
 
     Api.Response invited = invite("smocr", official, smocrAdmin);
 
@@ -155,7 +150,7 @@ class InvitationsIT {
 
   @Test
   void anExpiredLinkSaysSoInCzechAndEnglish() throws Exception {
-    person = smopkPerson(true);
+    person = smopkPerson();
     String smopkAdmin = Tokens.accessToken(SMOPK_ADMIN);
     // A person of SMOPK invited by SMOPK: already in its Organization, nothing to consent to.
     JsonObject member = official("smopk", STAHLAVY, person.email(), smopkAdmin);
@@ -204,11 +199,8 @@ class InvitationsIT {
     }
   }
 
-  private TestUser smopkPerson(boolean verified) {
-    String name = "pozvany." + System.nanoTime();
-    TestUser user = KeycloakAdmin.createUser(name, name + "@obec.example", PASSWORD, verified);
-    KeycloakAdmin.addToOrganization("smopk", user.id());
-    return user;
+  private TestUser smopkPerson() {
+    return KeycloakAdmin.createMember("smopk", "pozvany." + System.nanoTime(), PASSWORD);
   }
 
   private TestUser outsider(boolean verified) {
@@ -241,18 +233,6 @@ class InvitationsIT {
   }
 
   private JsonObject official(String tenant, String code, String email, String admin) {
-    Api.Response r =
-        api.post(
-            "/api/v1/tenants/" + tenant + "/members/" + code + "/officials",
-            admin,
-            "application/json",
-            Json.createObjectBuilder()
-                .add("role", "CONTACT")
-                .add("name", "Test Pozvánka")
-                .add("email", email)
-                .build()
-                .toString());
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().asJsonObject();
+    return TestData.official(api, tenant, code, "Test Pozvánka", email, admin);
   }
 }

@@ -45,9 +45,7 @@ class SessionRevalidationIT {
 
   @BeforeEach
   void aPersonOfSmopk() {
-    String name = "sezeni." + System.nanoTime();
-    user = KeycloakAdmin.createUser(name, name + "@smopk.example", PASSWORD, true);
-    KeycloakAdmin.addToOrganization("smopk", user.id());
+    user = KeycloakAdmin.createMember("smopk", "sezeni." + System.nanoTime(), PASSWORD);
     browser = Browser.start(Deployments.base(deployed));
   }
 

@@ -8,9 +8,9 @@ import eu.municipia.devstack.MailServer;
 import eu.municipia.testing.Api;
 import eu.municipia.testing.Deployments;
 import eu.municipia.testing.MunicipiaIT;
+import eu.municipia.testing.TestData;
 import eu.municipia.testing.TestStack;
 import eu.municipia.testing.Tokens;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.URLDecoder;
@@ -38,7 +38,8 @@ class LinksIT {
   private static final String BASE_URL = "https://portal.municipia.example";
   private static final String SMOCR_DOMAIN = "svaz.smocr.example";
   private static final String LOSINA = "558001"; // an SMOPK member
-  private static final String KAZNEJOV = "559008"; // becomes an SMO ČR member here
+  // Not an SMOPK member (fewer than 300 inhabitants): becomes an SMO ČR member here.
+  private static final String HVOZD = "558931";
 
   /**
    * The configured address, and a custom domain for SMO ČR: written before the app starts, because
@@ -80,15 +81,9 @@ class LinksIT {
   @Test
   void anAssociationWithItsOwnDomainIsLinkedOnIt() {
     String admin = Tokens.accessToken(SMOCR_ADMIN);
-    Api.Response member =
-        api.post(
-            "/api/v1/tenants/smocr/members",
-            admin,
-            "application/json",
-            "{\"code\":\"" + KAZNEJOV + "\",\"since\":\"2025-01-01\"}");
-    assertThat(member.status()).as(member.body()).isIn(201, 409);
-    String email = "starosta." + System.nanoTime() + "@kaznejov.example";
-    JsonObject mayor = official("smocr", KAZNEJOV, email, admin);
+    TestData.member(api, "smocr", HVOZD, admin);
+    String email = "starosta." + System.nanoTime() + "@hvozd.example";
+    JsonObject mayor = official("smocr", HVOZD, email, admin);
 
     assertThat(forgedInvitation("smocr", mayor, admin)).startsWith("HTTP/1.1 200");
     assertThat(invitationMail(email).body())
@@ -126,19 +121,7 @@ class LinksIT {
   }
 
   private JsonObject official(String tenant, String code, String email, String admin) {
-    Api.Response r =
-        api.post(
-            "/api/v1/tenants/" + tenant + "/members/" + code + "/officials",
-            admin,
-            "application/json",
-            Json.createObjectBuilder()
-                .add("role", "MAYOR")
-                .add("name", "Marie Odkazová")
-                .add("email", email)
-                .build()
-                .toString());
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().asJsonObject();
+    return TestData.official(api, tenant, code, "Marie Odkazová", email, admin);
   }
 
   private static void domain(String sql) {

@@ -112,6 +112,13 @@ public final class KeycloakAdmin {
     return new TestUser(location.substring(location.lastIndexOf('/') + 1), username, email);
   }
 
+  /** A user with a verified address who belongs to the association's Organization. */
+  public static TestUser createMember(String alias, String username, String password) {
+    TestUser user = createUser(username, username + "@" + alias + ".example", password, true);
+    addToOrganization(alias, user.id());
+    return user;
+  }
+
   /** A user a test made; {@link #close()} deletes it. */
   public record TestUser(String id, String username, String email) implements AutoCloseable {
     @Override

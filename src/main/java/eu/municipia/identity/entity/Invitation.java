@@ -62,7 +62,7 @@ public class Invitation extends TenantOwned {
 
   @Id private UUID id;
 
-  @Column(name = "token_hash", nullable = false, unique = true)
+  @Column(name = "token_hash", nullable = false)
   private String tokenHash;
 
   private String email;
