@@ -79,6 +79,26 @@ public final class Deployments {
     return war;
   }
 
+  /**
+   * The built WAR with settings added to its {@code microprofile-config.properties}, for a test
+   * that needs this deployment configured otherwise (a base URL, short session intervals). The
+   * environment that failsafe gives Payara still wins over these (MicroProfile Config ordinals), so
+   * only keys it does not set can be given here.
+   */
+  public static WebArchive warWithConfig(java.util.Map<String, String> settings) {
+    WebArchive war = war();
+    String path = "WEB-INF/classes/META-INF/microprofile-config.properties";
+    String config =
+        new String(
+            readAll(war.get(path).getAsset().openStream()),
+            java.nio.charset.StandardCharsets.UTF_8);
+    StringBuilder more = new StringBuilder(config).append("\n# Added by the test\n");
+    settings.forEach((key, value) -> more.append(key).append('=').append(value).append('\n'));
+    war.delete(path);
+    war.add(new org.jboss.shrinkwrap.api.asset.StringAsset(more.toString()), path);
+    return war;
+  }
+
   private static byte[] readAll(java.io.InputStream in) {
     try (in) {
       return in.readAllBytes();
