@@ -44,6 +44,7 @@ public class OutboxSender {
   @Inject EntityManager em;
   @Inject Clock clock;
   @Inject TenantContext tenants;
+  @Inject OutboxMetrics metrics;
 
   /** Claims up to {@code size} due messages for the lease; answers them ready to send. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -101,6 +102,7 @@ public class OutboxSender {
         .setParameter(1, Timestamp.from(Instant.now(clock)))
         .setParameter(2, id)
         .executeUpdate();
+    metrics.sent();
   }
 
   /** The attempts failed: each message decides when to try again, or gives up. */
@@ -113,6 +115,7 @@ public class OutboxSender {
         continue;
       }
       message.attemptFailed(error, now);
+      metrics.attemptFailed(!message.isPending());
       LOG.log(
           message.isPending() ? Level.WARNING : Level.SEVERE,
           "E-mail {0} not sent (attempt {1}): {2}",
@@ -137,4 +140,19 @@ public class OutboxSender {
     }
     return headers;
   }
+
+  /** How many of the current association's messages wait, and since when the oldest. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Waiting waiting() {
+    Object[] row =
+        em.createQuery(
+                "SELECT COUNT(m), MIN(m.createdAt) FROM OutboxMessage m"
+                    + " WHERE m.sentAt IS NULL AND m.failedAt IS NULL",
+                Object[].class)
+            .getSingleResult();
+    return new Waiting(((Number) row[0]).longValue(), (Instant) row[1]);
+  }
+
+  /** Messages waiting and the creation time of the oldest (null when none). */
+  public record Waiting(long count, Instant oldest) {}
 }

@@ -48,6 +48,7 @@ public class OutboxWorker {
   @Inject OutboxSender sender;
   @Inject MailTransport transport;
   @Inject OutboxWorker self;
+  @Inject OutboxMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "smtp.poll-seconds", defaultValue = "5")
@@ -115,7 +116,10 @@ public class OutboxWorker {
     }
   }
 
-  /** Sends what is due for every tenant until nothing is; one SMTP connection for the run. */
+  /**
+   * Sends what is due for every tenant until nothing is, over one SMTP connection for the run;
+   * then counts what still waits (for /metrics).
+   */
   @ActivateRequestContext
   public void sendDue() {
     try (MailTransport.Connection connection = transport.connect()) {
@@ -130,7 +134,22 @@ public class OutboxWorker {
           more |= busy;
         }
       }
+    } finally {
+      countWaiting();
     }
+  }
+
+  private void countWaiting() {
+    long waiting = 0;
+    Instant oldest = null;
+    for (Tenant tenant : tenants.all()) {
+      OutboxSender.Waiting left = tenantContext.runAs(tenant, sender::waiting);
+      waiting += left.count();
+      if (left.oldest() != null && (oldest == null || left.oldest().isBefore(oldest))) {
+        oldest = left.oldest();
+      }
+    }
+    metrics.waiting(waiting, oldest);
   }
 
   /**
