@@ -10,12 +10,14 @@ import eu.municipia.membership.control.Officials;
 import eu.municipia.membership.entity.Official;
 import eu.municipia.membership.entity.OfficialRole;
 import eu.municipia.newsletter.control.Subscribers;
+import eu.municipia.newsletter.entity.SubscriptionForm;
 import eu.municipia.platform.control.DemoSeed;
 import eu.municipia.platform.control.SiteProfiles;
 import eu.municipia.platform.entity.SiteProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +25,7 @@ import java.util.Set;
 /**
  * Demo content of SMOPK's magazine, written from the association's own texts: articles about its
  * members' and partners' projects (Zdravá krajina Plzeňského kraje, Husova cesta, Čilá), a grant
- * call, a members-only note, one published issue (2026/1) sent to a handful of subscribers, and the
+ * call, a members-only note, one published issue (2026/1), a handful of subscribers, and the
  * association's contact and colour.
  */
 @ApplicationScoped
@@ -141,16 +143,17 @@ public class DemoMagazine implements DemoSeed {
         false);
     subscribers.enrolOfficials();
     for (String email : List.of("ctenar@example.org", "obecni.kronika@example.org")) {
-      subscribers.signUp(
-          new eu.municipia.newsletter.entity.SubscriptionForm(email, null, "cs", true));
-      subscribers.find(email).ifPresent(s -> s.confirm(java.time.Instant.now()));
+      subscribers.addConsented(new SubscriptionForm(email, null, "cs", true));
     }
     Issue.Number number = new Issue.Number(2026, 1);
     issues.create(number, "Krajina a cesty", DEMO);
     issues.arrange(
         number, "Krajina a cesty", List.of(landscape.slug(), trail.slug(), cila.slug()), DEMO);
-    issues.publish(number, DEMO);
-    return "5 articles, issue 2026/1, subscribers";
+    // In the archive, not mailed: at start-up the address for the mail's links may be unknown yet
+    // (APP_BASE_URL unset, no request served), and the demo's readers are example addresses. The
+    // demo's editors send the next issue themselves.
+    issues.require(number).publish(Instant.now());
+    return "5 articles, issue 2026/1 (not mailed), subscribers";
   }
 
   private Article publish(

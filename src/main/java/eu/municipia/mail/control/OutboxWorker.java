@@ -117,8 +117,8 @@ public class OutboxWorker {
   }
 
   /**
-   * Sends what is due for every tenant until nothing is, over one SMTP connection for the run;
-   * then counts what still waits (for /metrics).
+   * Sends what is due for every tenant until nothing is, over one SMTP connection for the run; then
+   * counts what still waits (for /metrics).
    */
   @ActivateRequestContext
   public void sendDue() {

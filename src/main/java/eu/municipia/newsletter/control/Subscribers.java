@@ -80,6 +80,20 @@ public class Subscribers {
         links.of(tenant).page("/newsletter/confirm", Map.of("token", token)));
   }
 
+  /**
+   * Someone who consented and confirmed their address elsewhere (the demo's readers): on the list
+   * at once, without a confirmation mail. An address known already stays as it is.
+   */
+  public void addConsented(SubscriptionForm form) {
+    EmailAddress address = form.address();
+    if (find(address.normalized()).isEmpty()) {
+      Instant now = Instant.now(clock);
+      Subscriber subscriber = Subscriber.signUp(address, form.name(), form.language(), now);
+      subscriber.confirm(now);
+      em.persist(subscriber);
+    }
+  }
+
   /** The owner opened the link: the address is on the list. */
   public Subscriber confirm(String token) {
     Subscriber subscriber = em.find(Subscriber.class, confirmations.redeem(CONFIRMATION, token));
