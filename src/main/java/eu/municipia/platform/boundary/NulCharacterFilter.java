@@ -16,7 +16,10 @@ import java.nio.charset.StandardCharsets;
  * PostgreSQL cannot hold, is a bad request (400), not a failure deep down. API calls are left to
  * NulCharacters, which answers them as problem+json and never reads their bodies here. It also
  * checks on the forward to a view, because TenantFilter forwards an association's pages without
- * passing the request on, and the order of two annotated filters is not defined.
+ * passing the request on, and the order of two annotated filters is not defined. A multipart form
+ * (a file upload) is checked on that forward only: read before it, at an address that no servlet
+ * with a multipart configuration serves, its fields are lost, and Faces took the post for a first
+ * visit (the article editor's upload started a new article).
  */
 @WebFilter(
     urlPatterns = "/*",
@@ -26,7 +29,13 @@ public class NulCharacterFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    if (!TenantResolver.pathWithinApp(req).startsWith("/api/") && holdsNul(req)) {
+    boolean multipartBeforeForward =
+        req.getDispatcherType() == DispatcherType.REQUEST
+            && req.getContentType() != null
+            && req.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    if (!TenantResolver.pathWithinApp(req).startsWith("/api/")
+        && !multipartBeforeForward
+        && holdsNul(req)) {
       res.sendError(HttpServletResponse.SC_BAD_REQUEST);
       return;
     }
