@@ -68,9 +68,12 @@ public final class RegisterQuery {
     return mode;
   }
 
-  /** Whether a search that finds nothing should be tried again by trigrams. */
+  /**
+   * Whether a search that finds nothing should be tried again by trigrams: not where it asks for a
+   * phrase, whose words in that order are what the reader wants.
+   */
   public boolean canRetryByTrigrams() {
-    return mode == Mode.FULL_TEXT && !folded.isEmpty();
+    return mode == Mode.FULL_TEXT && !folded.isEmpty() && !filter.query().contains("\"");
   }
 
   /** One page of hits: resolution id, rank; best first, then newest. */
