@@ -68,6 +68,20 @@ final class Council {
     return ids;
   }
 
+  /**
+   * A meeting of {@code seats} new seat holders who are all present from its start (the admin's
+   * "everyone present" action); answers the meeting's id.
+   */
+  String sitting(int seats, int number, String startsAt) {
+    seats(seats);
+    String meeting = meeting(number, startsAt);
+    Api.Response everyone =
+        api.post(BASE + "/meetings/" + meeting + "/attendance/everyone", admin, null, null);
+    assertThat(everyone.status()).as(everyone.body()).isEqualTo(200);
+    assertThat(everyone.body()).contains("\"added\":" + seats);
+    return meeting;
+  }
+
   String seat(String name, String municipality, String from, String to) {
     JsonObjectBuilder seat =
         Json.createObjectBuilder().add("name", name).add("role", "MEMBER").add("termFrom", from);

@@ -295,9 +295,7 @@ class ResolutionsIT {
   @Test
   void numbersAreUniqueAndGaplessWhenAdminsRecordAtOnce() throws Exception {
     Council council = Council.create(api, admin, "HALF_OF_PRESENT", Map.of(), false);
-    List<String> seats = council.seats(3);
-    String meeting = council.meeting(1, DAY + "08:00");
-    seats.forEach(s -> council.arrive(meeting, s, DAY + "08:00", null));
+    String meeting = council.sitting(3, 1, DAY + "08:00");
     int count = 12;
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
@@ -442,9 +440,7 @@ class ResolutionsIT {
   @Test
   void membersOnlyResolutionsAndFilesAreInvisibleToOutsidersByEveryPath() throws Exception {
     Council council = Council.create(api, admin, "HALF_OF_PRESENT", Map.of(), false);
-    List<String> seats = council.seats(3);
-    String meeting = council.meeting(1, DAY + "13:00");
-    seats.forEach(s -> council.arrive(meeting, s, DAY + "13:00", null));
+    String meeting = council.sitting(3, 1, DAY + "13:00");
     String word = "tajnost" + council.prefix.toLowerCase();
     JsonObject hidden =
         council.published(
@@ -520,9 +516,7 @@ class ResolutionsIT {
   @Test
   void aPublishedTextChangesOnlyByAVisibleDatedAuditedRevision() {
     Council council = Council.create(api, admin, "HALF_OF_PRESENT", Map.of(), false);
-    List<String> seats = council.seats(3);
-    String meeting = council.meeting(1, DAY + "11:00");
-    seats.forEach(s -> council.arrive(meeting, s, DAY + "11:00", null));
+    String meeting = council.sitting(3, 1, DAY + "11:00");
     JsonObject recorded =
         council.recorded(
             Council.resolution(
@@ -573,9 +567,7 @@ class ResolutionsIT {
   @Test
   void theSearchUnderstandsCzechInflectionAccentsAndTypos() {
     Council council = Council.create(api, admin, "HALF_OF_PRESENT", Map.of(), false);
-    List<String> seats = council.seats(3);
-    String meeting = council.meeting(1, DAY + "17:00");
-    seats.forEach(s -> council.arrive(meeting, s, DAY + "17:00", null));
+    String meeting = council.sitting(3, 1, DAY + "17:00");
     JsonObject budget =
         council.published(
             Council.resolution(
@@ -615,9 +607,7 @@ class ResolutionsIT {
   @Test
   void followUpTasksShowTheirStateWithTheResolutionAndFilterTheRegister() {
     Council council = Council.create(api, admin, "HALF_OF_PRESENT", Map.of(), false);
-    List<String> seats = council.seats(3);
-    String meeting = council.meeting(1, "2025-09-10T10:00");
-    seats.forEach(s -> council.arrive(meeting, s, "2025-09-10T10:00", null));
+    String meeting = council.sitting(3, 1, "2025-09-10T10:00");
     JsonObject resolution =
         council.published(
             Council.resolution(
@@ -660,9 +650,7 @@ class ResolutionsIT {
   @Test
   void theMeetingsResolutionsAreAPdfWithEmbeddedFontsAndCzechDiacritics() throws Exception {
     Council council = Council.create(api, admin, "HALF_OF_PRESENT", Map.of(), false);
-    List<String> seats = council.seats(3);
-    String meeting = council.meeting(7, DAY + "18:00");
-    seats.forEach(s -> council.arrive(meeting, s, DAY + "18:00", null));
+    String meeting = council.sitting(3, 7, DAY + "18:00");
     JsonObject r =
         council.published(
             Council.resolution(

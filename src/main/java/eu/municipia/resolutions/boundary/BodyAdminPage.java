@@ -89,11 +89,7 @@ public class BodyAdminPage implements Serializable {
   }
 
   public void check() throws IOException {
-    if (body == null) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      faces.getExternalContext().responseSendError(404, "No such body.");
-      faces.responseComplete();
-    }
+    Pages.notFoundIf(body == null);
   }
 
   public void saveRules() {
@@ -131,13 +127,7 @@ public class BodyAdminPage implements Serializable {
   }
 
   public void endTerm(Seat seat) {
-    String typed = termEnds.get(seat.id());
-    LocalDate to = null;
-    try {
-      to = typed == null || typed.isBlank() ? null : LocalDate.parse(typed.trim());
-    } catch (java.time.format.DateTimeParseException e) {
-      to = null;
-    }
+    LocalDate to = Inputs.dayOrNull(termEnds.get(seat.id()));
     if (to == null) {
       FormMessages.error("seat.error.termTo");
       return;
@@ -158,7 +148,7 @@ public class BodyAdminPage implements Serializable {
       termEnds.clear();
       load();
     } catch (Refusal e) {
-      FormMessages.error(e.fields().values().stream().findFirst().orElse(e.getMessage()));
+      Pages.refused(e);
     }
   }
 

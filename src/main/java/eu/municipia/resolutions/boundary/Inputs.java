@@ -50,7 +50,21 @@ final class Inputs {
     }
   }
 
-  static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.trim();
+  /** A day typed into a table's row (no field message there): null where none or malformed. */
+  static LocalDate dayOrNull(String text) {
+    try {
+      return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** A time typed into a table's row: null where none or malformed. */
+  static LocalTime timeOrNull(String text) {
+    try {
+      return text == null || text.isBlank() ? null : LocalTime.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 }

@@ -20,7 +20,6 @@ import eu.municipia.resolutions.entity.ResolutionType;
 import eu.municipia.resolutions.entity.Seat;
 import eu.municipia.resolutions.entity.Visibility;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -52,7 +51,7 @@ public class MeetingAdminPage implements Serializable {
   static final String AGENDA = "agenda";
   static final String ATTENDANCE = "attendance";
   static final String RESOLUTION = "resolution";
-  static final String FILE = "file";
+  static final String FILE = "upload";
 
   @Inject Meetings meetings;
   @Inject Bodies bodies;
@@ -122,11 +121,7 @@ public class MeetingAdminPage implements Serializable {
   }
 
   public void check() throws IOException {
-    if (meeting == null) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      faces.getExternalContext().responseSendError(404, "No such meeting.");
-      faces.responseComplete();
-    }
+    Pages.notFoundIf(meeting == null);
   }
 
   public void addAgendaItem() {
@@ -161,13 +156,7 @@ public class MeetingAdminPage implements Serializable {
   }
 
   public void leave(Attendance stay) {
-    LocalTime to;
-    try {
-      String typed = departures.get(stay.id());
-      to = typed == null || typed.isBlank() ? null : LocalTime.parse(typed.trim());
-    } catch (java.time.format.DateTimeParseException e) {
-      to = null;
-    }
+    LocalTime to = Inputs.timeOrNull(departures.get(stay.id()));
     if (to == null) {
       FormMessages.error("attendance.error.leftAt");
       return;
@@ -177,7 +166,7 @@ public class MeetingAdminPage implements Serializable {
       departures.clear();
       load();
     } catch (Refusal e) {
-      FormMessages.error(e.fields().values().stream().findFirst().orElse(e.getMessage()));
+      Pages.refused(e);
     }
   }
 
@@ -252,7 +241,7 @@ public class MeetingAdminPage implements Serializable {
       resolutions.publish(r.id(), caller.get());
       FormMessages.info("admin.resolution.published", r.number());
     } catch (Refusal e) {
-      FormMessages.error(e.fields().values().stream().findFirst().orElse(e.getMessage()));
+      Pages.refused(e);
     }
     load();
   }
@@ -285,7 +274,7 @@ public class MeetingAdminPage implements Serializable {
       FormMessages.info("admin.meeting.invited", sent);
       load();
     } catch (Refusal e) {
-      FormMessages.error(e.fields().values().stream().findFirst().orElse(e.getMessage()));
+      Pages.refused(e);
     }
   }
 

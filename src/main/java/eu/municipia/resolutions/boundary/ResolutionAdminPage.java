@@ -9,7 +9,6 @@ import eu.municipia.resolutions.entity.Revision;
 import eu.municipia.resolutions.entity.Task;
 import eu.municipia.resolutions.entity.TaskForm;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -83,11 +82,7 @@ public class ResolutionAdminPage implements Serializable {
   }
 
   public void check() throws IOException {
-    if (resolution == null) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      faces.getExternalContext().responseSendError(404, "No such resolution.");
-      faces.responseComplete();
-    }
+    Pages.notFoundIf(resolution == null);
   }
 
   public void publish() {
@@ -95,7 +90,7 @@ public class ResolutionAdminPage implements Serializable {
       resolutions.publish(id, caller.get());
       FormMessages.info("admin.resolution.published", resolution.number());
     } catch (Refusal e) {
-      FormMessages.error(e.fields().values().stream().findFirst().orElse(e.getMessage()));
+      Pages.refused(e);
     }
     load();
   }
@@ -144,7 +139,7 @@ public class ResolutionAdminPage implements Serializable {
       FormMessages.info("admin.task.saved");
       load();
     } catch (Refusal e) {
-      FormMessages.error(e.fields().values().stream().findFirst().orElse(e.getMessage()));
+      Pages.refused(e);
     }
   }
 

@@ -4,7 +4,6 @@ import eu.municipia.identity.entity.Role;
 import eu.municipia.resolutions.control.Register;
 import eu.municipia.tenancy.control.TenantContext;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,11 +35,7 @@ public class ResolutionPage {
 
   /** View action: a resolution the reader may not read is not there. */
   public void check() throws IOException {
-    if (load().isEmpty()) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      faces.getExternalContext().responseSendError(404, "No such resolution.");
-      faces.responseComplete();
-    }
+    Pages.notFoundIf(load().isEmpty());
   }
 
   public String getPdfLink() {

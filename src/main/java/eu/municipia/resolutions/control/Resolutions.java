@@ -105,8 +105,16 @@ public class Resolutions {
           body.votesByName() ? "votes" : "votesFor",
           body.votesByName() ? "resolution.error.byNameNeeded" : "resolution.error.countsNeeded");
     }
-    Tally tally = tally(body, meeting, form);
+    Set<UUID> present = new HashSet<>();
+    Tally tally = tally(body, meeting, form, present);
+    // No quorum is the first reason to give: then nothing else about the vote matters.
     Decision decision = body.decide(form.resolutionType(), tally);
+    if (!present.containsAll(form.votesBySeat().keySet())) {
+      throw Refusal.invalid("votes", "resolution.error.voterAbsent");
+    }
+    if (tally.votes() > tally.people()) {
+      throw Refusal.invalid("votesFor", "resolution.error.tooManyVotes", tally.people());
+    }
     Resolution changes = changed(form);
     int seq = numbers.next(body.id(), meeting.year());
     Resolution resolution =
@@ -166,15 +174,14 @@ public class Resolutions {
 
   /**
    * The figures of the vote: the body's basis on the meeting's day, who was present at the moment
-   * of the vote (a stay that began by then and had not ended), and the votes, which only those
-   * present can have cast.
+   * of the vote (a stay that began by then and had not ended; their seats are added to {@code
+   * present}), and the votes, which only those present can have cast (checked by the caller).
    */
-  Tally tally(GoverningBody body, Meeting meeting, ResolutionForm form) {
+  Tally tally(GoverningBody body, Meeting meeting, ResolutionForm form, Set<UUID> present) {
     LocalDate day = meeting.startsAt().toLocalDate();
     List<Seat> seats = bodies.seatsOn(body.id(), day);
     Map<UUID, Seat> seated = seats.stream().collect(Collectors.toMap(Seat::id, s -> s));
     LocalDateTime moment = form.votedAt();
-    Set<UUID> present = new HashSet<>();
     for (Attendance stay : meetings.attendance(meeting.id())) {
       if (stay.presentAt(moment) && seated.containsKey(stay.seatId())) {
         present.add(stay.seatId());
@@ -201,9 +208,6 @@ public class Resolutions {
     int abstained;
     if (form.byName()) {
       Map<UUID, VoteChoice> votes = form.votesBySeat();
-      if (!present.containsAll(votes.keySet())) {
-        throw Refusal.invalid("votes", "resolution.error.voterAbsent");
-      }
       votesFor = count(votes, VoteChoice.FOR);
       against = count(votes, VoteChoice.AGAINST);
       abstained = count(votes, VoteChoice.ABSTAIN);
@@ -211,9 +215,6 @@ public class Resolutions {
       votesFor = form.votesFor();
       against = form.votesAgainst();
       abstained = form.abstained();
-      if (votesFor + against + abstained > present.size()) {
-        throw Refusal.invalid("votesFor", "resolution.error.tooManyVotes", present.size());
-      }
     }
     return new Tally(basis, presentBasis, present.size(), votesFor, against, abstained);
   }

@@ -72,9 +72,12 @@ public class SearchIndex {
   public Hits search(
       RegisterFilter filter, boolean member, LocalDate today, int offset, int limit) {
     RegisterQuery query = RegisterQuery.of(filter, member, today);
-    long total = count(query);
+    long total = query.mode() == RegisterQuery.Mode.TRIGRAM ? 0 : count(query);
     if (total == 0 && query.canRetryByTrigrams()) {
       query = query.byTrigrams();
+    }
+    if (query.mode() == RegisterQuery.Mode.TRIGRAM) {
+      run(query.settings()).getSingleResult();
       total = count(query);
     }
     List<Hit> hits = new ArrayList<>();
@@ -84,7 +87,7 @@ public class SearchIndex {
         hits.add(new Hit(UUID.fromString((String) r[0]), ((Number) r[1]).doubleValue()));
       }
     }
-    return new Hits(hits, total, query.mode() == RegisterQuery.Mode.TRIGRAM);
+    return new Hits(hits, total, total > 0 && query.mode() == RegisterQuery.Mode.TRIGRAM);
   }
 
   private long count(RegisterQuery query) {
