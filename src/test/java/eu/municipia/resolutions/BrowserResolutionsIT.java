@@ -125,9 +125,10 @@ class BrowserResolutionsIT {
     assertThat(browser.waitFor(By.cssSelector(".messages")).getText())
         .contains("Usnesení " + prefix + "/2031/1 je zveřejněno.");
 
-    field("upload:file").sendKeys(minutesPdf().toString());
-    new Select(field("upload:fileVisibility")).selectByValue("PUBLIC");
-    click("upload:upload");
+    browser.driver().findElement(By.id("file")).sendKeys(minutesPdf().toString());
+    new Select(field("file-visibility")).selectByValue("PUBLIC");
+    click("upload-button");
+    browser.waitFor(By.xpath("//ul[@id='files']/li[contains(., 'zapis-" + prefix + ".pdf')]"));
     assertThat(browser.waitFor(By.id("files")).getText())
         .contains("Zápis: zapis-" + prefix + ".pdf");
 

@@ -10,7 +10,6 @@ import eu.municipia.resolutions.control.Resolutions;
 import eu.municipia.resolutions.entity.AgendaItem;
 import eu.municipia.resolutions.entity.Attendance;
 import eu.municipia.resolutions.entity.ChangeKind;
-import eu.municipia.resolutions.entity.Enums;
 import eu.municipia.resolutions.entity.FileKind;
 import eu.municipia.resolutions.entity.GoverningBody;
 import eu.municipia.resolutions.entity.Meeting;
@@ -24,9 +23,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -51,7 +48,6 @@ public class MeetingAdminPage implements Serializable {
   static final String AGENDA = "agenda";
   static final String ATTENDANCE = "attendance";
   static final String RESOLUTION = "resolution";
-  static final String FILE = "upload";
 
   @Inject Meetings meetings;
   @Inject Bodies bodies;
@@ -59,6 +55,7 @@ public class MeetingAdminPage implements Serializable {
   @Inject CurrentCaller caller;
   @Inject Shell shell;
   @Inject HttpServletRequest request;
+  @Inject eu.municipia.tenancy.control.TenantContext tenants;
 
   private UUID id;
   private Meeting meeting;
@@ -87,10 +84,6 @@ public class MeetingAdminPage implements Serializable {
   private String visibility = Visibility.PUBLIC.name();
   private String changesNumber;
   private String changeKind = ChangeKind.AMENDS.name();
-
-  private transient Part upload;
-  private String fileKind = FileKind.MINUTES.name();
-  private String fileVisibility = Visibility.PUBLIC.name();
 
   @PostConstruct
   void init() {
@@ -246,26 +239,14 @@ public class MeetingAdminPage implements Serializable {
     load();
   }
 
-  public void addFile() {
-    if (upload == null || upload.getSize() == 0) {
-      FormMessages.fieldError(FILE, "file", "file.error.notPdf");
-      return;
-    }
-    try (InputStream in = upload.getInputStream()) {
-      meetings.addFile(
-          id,
-          Enums.parse(FileKind.class, fileKind).orElse(FileKind.MINUTES),
-          upload.getSubmittedFileName(),
-          in,
-          Enums.parse(Visibility.class, fileVisibility).orElse(Visibility.MEMBERS),
-          caller.get());
-      FormMessages.info("admin.file.added", upload.getSubmittedFileName());
-      load();
-    } catch (Refusal e) {
-      FormMessages.show(FILE, e);
-    } catch (IOException e) {
-      FormMessages.fieldError(FILE, "file", "file.error.notPdf");
-    }
+  /** Where the page's script sends a file (the API's upload of a meeting's files). */
+  public String getFilesApi() {
+    return request.getContextPath()
+        + "/api/v1/tenants/"
+        + tenants.current().id()
+        + "/meetings/"
+        + id
+        + "/files";
   }
 
   public void invite() {
@@ -463,29 +444,5 @@ public class MeetingAdminPage implements Serializable {
 
   public void setChangeKind(String changeKind) {
     this.changeKind = changeKind;
-  }
-
-  public Part getUpload() {
-    return upload;
-  }
-
-  public void setUpload(Part upload) {
-    this.upload = upload;
-  }
-
-  public String getFileKind() {
-    return fileKind;
-  }
-
-  public void setFileKind(String fileKind) {
-    this.fileKind = fileKind;
-  }
-
-  public String getFileVisibility() {
-    return fileVisibility;
-  }
-
-  public void setFileVisibility(String fileVisibility) {
-    this.fileVisibility = fileVisibility;
   }
 }
