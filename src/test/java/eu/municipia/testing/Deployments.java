@@ -11,12 +11,32 @@ public final class Deployments {
 
   private Deployments() {}
 
+  /** The archives handed out unchanged; one changed by a method below is taken out. */
+  private static final java.util.Set<Object> UNCHANGED =
+      java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+  /**
+   * The built WAR. A class that deploys it unchanged and tests from outside shares one running app
+   * with the other such classes ({@link AppDeployment}); change it only through the methods here.
+   */
   public static WebArchive war() {
     File war = new File(System.getProperty("municipia.war", "target/municipia.war"));
     if (!war.isFile()) {
       throw new IllegalStateException(war + " is missing: run the tests with ./mvnw verify");
     }
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    UNCHANGED.add(archive);
+    return archive;
+  }
+
+  /** Whether the archive is the built WAR as {@link #war()} gave it. */
+  static boolean isUnchanged(org.jboss.shrinkwrap.api.Archive<?> archive) {
+    return UNCHANGED.contains(archive);
+  }
+
+  private static WebArchive changed(WebArchive archive) {
+    UNCHANGED.remove(archive);
+    return archive;
   }
 
   /**
@@ -24,7 +44,7 @@ public final class Deployments {
    * connection to serve both tenants over and over.
    */
   public static WebArchive warWithPoolOf(int connections) {
-    WebArchive war = war();
+    WebArchive war = changed(war());
     String path = "WEB-INF/glassfish-resources.xml";
     String resources =
         new String(
@@ -49,7 +69,7 @@ public final class Deployments {
   public static WebArchive warWithSettings(java.util.Map<String, String> settings) {
     StringBuilder properties = new StringBuilder("config_ordinal=500\n");
     settings.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
-    WebArchive war = war();
+    WebArchive war = changed(war());
     war.addAsLibrary(
         ShrinkWrap.create(org.jboss.shrinkwrap.api.spec.JavaArchive.class, "test-settings.jar")
             .addAsManifestResource(

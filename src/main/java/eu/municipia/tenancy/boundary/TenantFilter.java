@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public class TenantFilter extends HttpFilter {
 
   static final String VIEW_ROOT = "/t";
+  private static final String ERROR_PAGES = "/errors";
   private static final Pattern PLATFORM_PAGE = Pattern.compile("/platform/[a-z-]+");
   private static final Pattern PAGE_PATH = Pattern.compile("(/[a-z0-9-]+)*/?");
 
@@ -48,7 +49,9 @@ public class TenantFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
-    if (path.startsWith(VIEW_ROOT + "/")) {
+    if (path.startsWith(VIEW_ROOT + "/") || path.startsWith(ERROR_PAGES + "/")) {
+      // The error page is shown on the container's error dispatch only: asked for directly it has
+      // no error to show (and failed with a 500).
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
