@@ -169,12 +169,12 @@ class BrowserResolutionsIT {
     assertThat(browser.seriousAccessibilityViolations())
         .as("axe on a resolution's admin page")
         .isEmpty();
-    field("text:text").sendKeys(" Termín do konce roku.");
-    click("text:save");
-    assertThat(browser.waitFor(By.id("text:reason-error")).getText())
+    field("wording:text").sendKeys(" Termín do konce roku.");
+    click("wording:save");
+    assertThat(browser.waitFor(By.id("wording:reason-error")).getText())
         .startsWith("Zveřejněné usnesení lze opravit jen s uvedením důvodu");
-    field("text:reason").sendKeys("Doplněn termín podle zápisu.");
-    click("text:save");
+    field("wording:reason").sendKeys("Doplněn termín podle zápisu.");
+    click("wording:save");
     assertThat(browser.waitFor(By.cssSelector(".messages")).getText())
         .contains("Oprava je uložena");
     field("task:what").sendKeys("Zadat projekt obnovy vodovodu");

@@ -32,7 +32,7 @@ import java.util.UUID;
 @ViewScoped
 public class ResolutionAdminPage implements Serializable {
 
-  static final String TEXT = "text";
+  static final String TEXT = "wording";
   static final String TASK = "task";
 
   @Inject Resolutions resolutions;
