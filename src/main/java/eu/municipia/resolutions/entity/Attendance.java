@@ -1,5 +1,6 @@
 package eu.municipia.resolutions.entity;
 
+import eu.municipia.platform.entity.Dates;
 import eu.municipia.platform.entity.Refusal;
 import eu.municipia.tenancy.entity.TenantOwned;
 import jakarta.persistence.Column;
@@ -48,11 +49,15 @@ public class Attendance extends TenantOwned {
       throw Refusal.invalid("arrivedAt", "attendance.error.arrivedAt");
     }
     this.arrivedAt = arrivedAt;
+    Dates.requirePlausible("arrivedAt", arrivedAt.toLocalDate());
     leave(leftAt);
   }
 
   /** Records the departure (null: still there). */
   public void leave(LocalDateTime at) {
+    if (at != null) {
+      Dates.requirePlausible("leftAt", at.toLocalDate());
+    }
     if (at != null && !at.isAfter(arrivedAt)) {
       throw Refusal.invalid("leftAt", "attendance.error.leftAt");
     }

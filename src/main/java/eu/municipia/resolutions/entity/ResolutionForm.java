@@ -1,5 +1,6 @@
 package eu.municipia.resolutions.entity;
 
+import eu.municipia.platform.entity.Dates;
 import eu.municipia.platform.entity.Validated;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -44,6 +45,8 @@ public record ResolutionForm(
     errors.putAll(textErrors(title, text));
     if (votedAt == null) {
       errors.put("votedAt", "resolution.error.votedAt");
+    } else if (!Dates.plausible(votedAt.toLocalDate())) {
+      errors.put("votedAt", "date.error.range");
     }
     if (byName()) {
       for (var vote : votes.entrySet()) {

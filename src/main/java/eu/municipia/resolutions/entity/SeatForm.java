@@ -1,6 +1,7 @@
 package eu.municipia.resolutions.entity;
 
 import eu.municipia.municipalities.entity.MunicipalityCode;
+import eu.municipia.platform.entity.Dates;
 import eu.municipia.platform.entity.EmailAddress;
 import eu.municipia.platform.entity.Validated;
 import java.time.LocalDate;
@@ -37,6 +38,10 @@ public record SeatForm(
     }
     if (termFrom == null) {
       errors.put("termFrom", "seat.error.termFrom");
+    } else if (!Dates.plausible(termFrom)) {
+      errors.put("termFrom", "date.error.range");
+    } else if (!Dates.plausible(termTo)) {
+      errors.put("termTo", "date.error.range");
     } else if (termTo != null && termTo.isBefore(termFrom)) {
       errors.put("termTo", "seat.error.termTo");
     }

@@ -1,5 +1,6 @@
 package eu.municipia.resolutions.entity;
 
+import eu.municipia.platform.entity.Dates;
 import eu.municipia.platform.entity.Validated;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -17,6 +18,9 @@ public record TaskForm(String what, String who, LocalDate dueOn, String state, S
     }
     if (who == null || who.isBlank() || who.trim().length() > 200) {
       errors.put("who", "task.error.who");
+    }
+    if (!Dates.plausible(dueOn)) {
+      errors.put("dueOn", "date.error.range");
     }
     if (state != null && !state.isBlank() && Enums.parse(Task.State.class, state).isEmpty()) {
       errors.put("state", "task.error.state");
