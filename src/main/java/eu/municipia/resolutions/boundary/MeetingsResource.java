@@ -163,9 +163,11 @@ public class MeetingsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public AttendanceView leave(
       @PathParam("id") String id, @PathParam("attendance") String attendance, AttendanceBody body) {
+    if (body == null || body.leftAt() == null) {
+      throw new ValidationProblem("leftAt", "leftAt (when the person left) is required.");
+    }
     return AttendanceView.of(
-        meetings.leave(
-            Ids.of(id), Ids.of(attendance), body == null ? null : body.leftAt(), caller.get()));
+        meetings.leave(Ids.of(id), Ids.of(attendance), body.leftAt(), caller.get()));
   }
 
   /** Everyone who holds a seat and has no stay recorded yet, present from the start. */
