@@ -197,17 +197,7 @@ public class MeetingsResource {
             .orElseThrow(
                 () -> new ValidationProblem("visibility", "visibility must be PUBLIC or MEMBERS."));
     MeetingFile file = meetings.addFile(Ids.of(id), fileKind, name, content, readers, caller.get());
-    return Response.status(Response.Status.CREATED)
-        .entity(
-            new Meetings.FileInfo(
-                file.id(),
-                file.kind(),
-                file.fileName(),
-                file.size(),
-                file.visibility(),
-                file.uploadedAt(),
-                file.uploadedByName()))
-        .build();
+    return Response.status(Response.Status.CREATED).entity(Meetings.FileInfo.of(file)).build();
   }
 
   /** A file of the meeting, if the reader may see it (else 404, as if there were none). */

@@ -68,7 +68,19 @@ public class Meetings {
       Visibility visibility,
       Instant uploadedAt,
       String uploadedBy)
-      implements java.io.Serializable {}
+      implements java.io.Serializable {
+
+    public static FileInfo of(MeetingFile f) {
+      return new FileInfo(
+          f.id(),
+          f.kind(),
+          f.fileName(),
+          f.size(),
+          f.visibility(),
+          f.uploadedAt(),
+          f.uploadedByName());
+    }
+  }
 
   public Meeting require(UUID id) {
     Meeting meeting = id == null ? null : em.find(Meeting.class, id);
