@@ -45,19 +45,20 @@ public final class Deployments {
    */
   public static WebArchive warWithPoolOf(int connections) {
     WebArchive war = changed(war());
-    String path = "WEB-INF/glassfish-resources.xml";
-    String resources =
+    String path = "WEB-INF/web.xml";
+    String descriptor =
         new String(
             readAll(war.get(path).getAsset().openStream()),
             java.nio.charset.StandardCharsets.UTF_8);
     String shrunk =
-        resources.replaceFirst("max-pool-size=\"\\d+\"", "max-pool-size=\"" + connections + "\"");
-    if (shrunk.equals(resources)) {
+        descriptor.replaceFirst(
+            "<max-pool-size>\\d+</max-pool-size>",
+            "<max-pool-size>" + connections + "</max-pool-size>");
+    if (shrunk.equals(descriptor)) {
       throw new IllegalStateException("No max-pool-size in " + path);
     }
     war.delete(path);
-    war.addAsWebInfResource(
-        new org.jboss.shrinkwrap.api.asset.StringAsset(shrunk), "glassfish-resources.xml");
+    war.addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(shrunk), "web.xml");
     return war;
   }
 
@@ -75,6 +76,26 @@ public final class Deployments {
             .addAsManifestResource(
                 new org.jboss.shrinkwrap.api.asset.StringAsset(properties.toString()),
                 "microprofile-config.properties"));
+    return war;
+  }
+
+  /**
+   * The built WAR with settings added to its {@code microprofile-config.properties}, for a test
+   * that needs this deployment configured otherwise (a base URL, short session intervals). The
+   * environment that failsafe gives Payara still wins over these (MicroProfile Config ordinals), so
+   * only keys it does not set can be given here.
+   */
+  public static WebArchive warWithConfig(java.util.Map<String, String> settings) {
+    WebArchive war = war();
+    String path = "WEB-INF/classes/META-INF/microprofile-config.properties";
+    String config =
+        new String(
+            readAll(war.get(path).getAsset().openStream()),
+            java.nio.charset.StandardCharsets.UTF_8);
+    StringBuilder more = new StringBuilder(config).append("\n# Added by the test\n");
+    settings.forEach((key, value) -> more.append(key).append('=').append(value).append('\n'));
+    war.delete(path);
+    war.add(new org.jboss.shrinkwrap.api.asset.StringAsset(more.toString()), path);
     return war;
   }
 

@@ -143,9 +143,22 @@ public class Official extends TenantOwned {
     return erasedAt == null && email != null;
   }
 
+  /** Invited, and the login is theirs at once (a new account, or one of the association's). */
   public void invited(String subject, Instant now) {
     this.loginSubject = subject;
     this.invitedAt = now;
+  }
+
+  /** Invited by a link that the owner of an existing login has yet to accept. */
+  public void invitationSent(Instant now) {
+    this.invitedAt = now;
+  }
+
+  /** The owner of the invited login accepted: it is this official's from now on. */
+  public void loginAccepted(String subject) {
+    if (erasedAt == null) {
+      this.loginSubject = subject;
+    }
   }
 
   /** Forgets the person; the role and the term stay. */
