@@ -43,6 +43,9 @@ public final class Deployments {
    * The built WAR with its connection pool cut to the given size: the pool-reuse test wants every
    * connection to serve both tenants over and over.
    */
+  /** The {@code application_name} of the connections of {@link #warWithPoolOf}'s app. */
+  public static final String POOL_TEST_APPLICATION = "municipia-pool-test";
+
   public static WebArchive warWithPoolOf(int connections) {
     WebArchive war = changed(war());
     String path = "WEB-INF/web.xml";
@@ -57,6 +60,13 @@ public final class Deployments {
     if (shrunk.equals(descriptor)) {
       throw new IllegalStateException("No max-pool-size in " + path);
     }
+    // Named, so that a test counts this app's connections and not the shared app's beside it.
+    shrunk =
+        shrunk.replaceFirst(
+            "<property>",
+            "<property><name>ApplicationName</name><value>"
+                + POOL_TEST_APPLICATION
+                + "</value></property><property>");
     war.delete(path);
     war.addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(shrunk), "web.xml");
     return war;
@@ -86,7 +96,7 @@ public final class Deployments {
    * only keys it does not set can be given here.
    */
   public static WebArchive warWithConfig(java.util.Map<String, String> settings) {
-    WebArchive war = war();
+    WebArchive war = changed(war());
     String path = "WEB-INF/classes/META-INF/microprofile-config.properties";
     String config =
         new String(
