@@ -127,7 +127,9 @@ public final class ProblemMappers {
       }
       if (Outages.isDatabaseOutage(e)) {
         // Not our bug: the database is out of reach or busy (see Outages). Retry-After says when.
-        LOG.log(Level.WARNING, () -> "The database did not answer an API call: " + e);
+        LOG.log(
+            Level.WARNING,
+            () -> "The database did not answer an API call: " + Outages.rootCause(e));
         return response(Problems.of(503, Outages.unavailable(Outages.DATABASE)));
       }
       LOG.log(Level.SEVERE, "Unexpected error in an API call", e);

@@ -70,7 +70,7 @@ public final class Outages {
       HttpServletRequest request, HttpServletResponse response, String what, Throwable cause) {
     LOG.log(
         Level.WARNING,
-        () -> what + " did not answer for " + request.getRequestURI() + ": " + rootMessage(cause));
+        () -> what + " did not answer for " + request.getRequestURI() + ": " + rootCause(cause));
     if (response.isCommitted()) {
       return;
     }
@@ -94,7 +94,8 @@ public final class Outages {
     return what + " is temporarily unavailable; try again in a few seconds.";
   }
 
-  private static String rootMessage(Throwable failure) {
+  /** The innermost cause in one line, for the log (the outer layers repeat it, with SQL). */
+  public static String rootCause(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
