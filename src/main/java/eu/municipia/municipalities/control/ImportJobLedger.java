@@ -71,7 +71,9 @@ public class ImportJobLedger {
 
   public void progress(UUID id, int done) {
     update(
-        "UPDATE register_import_job SET done = ?, updated_at = ? WHERE id = ?",
+        // Reports may arrive out of order (they are sent from other threads).
+        "UPDATE register_import_job SET done = greatest(done, ?), updated_at = ? WHERE id = ?"
+            + " AND state = 'RUNNING'",
         done,
         Timestamp.from(Instant.now()),
         id);
