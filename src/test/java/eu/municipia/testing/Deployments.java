@@ -47,7 +47,18 @@ public final class Deployments {
   public static final String POOL_TEST_APPLICATION = "municipia-pool-test";
 
   public static WebArchive warWithPoolOf(int connections) {
-    WebArchive war = changed(war());
+    return poolOf(changed(war()), connections);
+  }
+
+  /**
+   * A small pool and some settings changed: the fault tests want requests that hold every
+   * connection longer than the pool lets the next one wait.
+   */
+  public static WebArchive warWithPoolOf(int connections, java.util.Map<String, String> settings) {
+    return withSettings(warWithPoolOf(connections), settings);
+  }
+
+  private static WebArchive poolOf(WebArchive war, int connections) {
     String path = "WEB-INF/web.xml";
     String descriptor =
         new String(
@@ -78,9 +89,12 @@ public final class Deployments {
    * environment (300) and the app's own file (100).
    */
   public static WebArchive warWithSettings(java.util.Map<String, String> settings) {
+    return withSettings(changed(war()), settings);
+  }
+
+  private static WebArchive withSettings(WebArchive war, java.util.Map<String, String> settings) {
     StringBuilder properties = new StringBuilder("config_ordinal=500\n");
     settings.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
-    WebArchive war = changed(war());
     war.addAsLibrary(
         ShrinkWrap.create(org.jboss.shrinkwrap.api.spec.JavaArchive.class, "test-settings.jar")
             .addAsManifestResource(
