@@ -83,6 +83,13 @@ public final class Deployments {
     return war;
   }
 
+  /** The built WAR with test classes added (a benchmark's yardstick endpoint). */
+  public static WebArchive warWithClasses(Class<?>... classes) {
+    WebArchive war = changed(war());
+    war.addClasses(classes);
+    return war;
+  }
+
   /**
    * The built WAR with some settings changed, for the test that is about them: a small library in
    * the WAR holds them in its own microprofile-config.properties, at an ordinal above the
