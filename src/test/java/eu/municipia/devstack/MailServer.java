@@ -1,5 +1,6 @@
 package eu.municipia.devstack;
 
+import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -106,6 +107,23 @@ public final class MailServer implements AutoCloseable {
       greenMail.stop();
       greenMail = null;
     }
+  }
+
+  /**
+   * Stops accepting mail and answers everything received until the stop. Reading first and stopping
+   * after would miss what a sender delivered in between: accepted by this server, so recorded as
+   * sent and never sent again, yet forgotten by the stop.
+   */
+  public synchronized List<Mail> stopAndTake() {
+    if (greenMail == null) {
+      return List.of();
+    }
+    // stop() gives the server new, empty stores; the old ones keep what was received.
+    Managers stores = greenMail.getManagers();
+    stop();
+    return stores.getImapHostManager().getAllMessages().stream()
+        .map(m -> Mail.of(m.getMimeMessage()))
+        .toList();
   }
 
   public int port() {

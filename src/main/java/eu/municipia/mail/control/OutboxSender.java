@@ -7,10 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,7 +29,8 @@ import java.util.logging.Logger;
  * current tenant (a lease: FOR UPDATE SKIP LOCKED, so workers and replicas never claim the same
  * message, and a message whose worker died is claimed again when its lease ends); record one
  * message as sent, right after the SMTP server accepted it; record failed attempts, which the
- * message turns into its next try. No transaction is open while a message is on the wire.
+ * message turns into its next try; give back untried messages as they were. No transaction is open
+ * while a message is on the wire.
  */
 @ApplicationScoped
 public class OutboxSender {
@@ -46,19 +50,26 @@ public class OutboxSender {
   @Inject TenantContext tenants;
   @Inject OutboxMetrics metrics;
 
-  /** Claims up to {@code size} due messages for the lease; answers them ready to send. */
+  /**
+   * Messages a worker holds until {@code until}, ready to send. The lease's end, which the database
+   * stores exactly (microseconds), also tells this claim from a later one of the same messages.
+   */
+  public record Claim(List<MailTransport.Envelope> envelopes, Instant until) {}
+
+  /** Claims up to {@code size} due messages for the lease. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public List<MailTransport.Envelope> claim(int size, Duration lease) {
+  public Claim claim(int size, Duration lease) {
     Instant now = Instant.now(clock);
+    Instant until = now.plus(lease).truncatedTo(ChronoUnit.MICROS);
     List<?> ids =
         em.createNativeQuery(CLAIM)
             .setHint(Outbox.NATIVE, true)
-            .setParameter(1, Timestamp.from(now.plus(lease)))
+            .setParameter(1, Timestamp.from(until))
             .setParameter(2, Timestamp.from(now))
             .setParameter(3, size)
             .getResultList();
     if (ids.isEmpty()) {
-      return List.of();
+      return new Claim(List.of(), until);
     }
     List<UUID> claimed = ids.stream().map(id -> UUID.fromString(id.toString())).toList();
     List<OutboxMessage> messages =
@@ -89,7 +100,7 @@ public class OutboxSender {
               headers(OutboxContent.fill(content.headers(), values, false)),
               content.fromName()));
     }
-    return envelopes;
+    return new Claim(envelopes, until);
   }
 
   /** The SMTP server accepted the message: it is sent, and never sent again. */
@@ -103,6 +114,32 @@ public class OutboxSender {
         .setParameter(2, id)
         .executeUpdate();
     metrics.sent();
+  }
+
+  /**
+   * Gives back messages of a claim that were not tried (the worker ran short of its lease, or lost
+   * the SMTP server before their turn): due again at once, for any worker, and not an attempt, so
+   * their wait does not grow. A message claimed again since (the lease ended) is left alone.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void release(Collection<UUID> ids, Instant claimedUntil) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try {
+      em.createNativeQuery(
+              "UPDATE outbox_message SET claimed_until = NULL"
+                  + " WHERE id = ANY(?1) AND claimed_until = ?2 AND sent_at IS NULL")
+          .setHint(Outbox.NATIVE, true)
+          .setParameter(
+              1,
+              em.unwrap(Connection.class)
+                  .createArrayOf("uuid", ids.stream().map(UUID::toString).toArray()))
+          .setParameter(2, Timestamp.from(claimedUntil))
+          .executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("The messages could not be given back", e);
+    }
   }
 
   /** The attempts failed: each message decides when to try again, or gives up. */

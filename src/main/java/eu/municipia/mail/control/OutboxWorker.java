@@ -158,7 +158,8 @@ public class OutboxWorker {
    */
   private Boolean sendBatch(MailTransport.Connection connection) {
     Duration lease = Duration.ofSeconds(leaseSeconds);
-    List<MailTransport.Envelope> batch = sender.claim(batchSize, lease);
+    OutboxSender.Claim claim = sender.claim(batchSize, lease);
+    List<MailTransport.Envelope> batch = claim.envelopes();
     if (batch.isEmpty()) {
       return false;
     }
@@ -169,9 +170,11 @@ public class OutboxWorker {
     for (int i = 0; i < batch.size(); i++) {
       MailTransport.Envelope envelope = batch.get(i);
       if (Instant.now().isAfter(stopBy)) {
-        // A slow server: give the rest back before the lease ends, rather than risk a second
-        // worker claiming a message this one is still sending.
-        sender.failed(ids(batch, i), "sending took longer than half the lease");
+        // A slow server (or a busy machine): give the rest back before the lease ends, rather than
+        // risk a second worker claiming a message this one is still sending. They were not tried,
+        // so they are due again at once: counted as failed attempts, their waits would double on
+        // every slow run and mail would sit for minutes after the server is fine.
+        sender.release(ids(batch, i), claim.until());
         return true;
       }
       try {
@@ -179,7 +182,10 @@ public class OutboxWorker {
         sender.sent(envelope.id());
       } catch (MailTransport.SendFailedException e) {
         if (e.connectionLost()) {
-          sender.failed(ids(batch, i), e.getMessage());
+          // This message's attempt failed; the ones after it never reached the server: an outage
+          // delays them until the server is back, not by a wait that doubles on every poll.
+          sender.failed(List.of(envelope.id()), e.getMessage());
+          sender.release(ids(batch, i + 1), claim.until());
           return null;
         }
         sender.failed(List.of(envelope.id()), e.getMessage());

@@ -6,6 +6,7 @@ import eu.municipia.mail.control.Outbox;
 import eu.municipia.mail.entity.OutboxContent;
 import eu.municipia.newsletter.entity.NewsletterSend;
 import eu.municipia.newsletter.entity.Subscriber;
+import eu.municipia.platform.control.DatabaseLimits;
 import eu.municipia.platform.control.Links;
 import eu.municipia.platform.control.UniqueKeys;
 import eu.municipia.platform.entity.EmailAddress;
@@ -43,6 +44,7 @@ public class Newsletters {
   @Inject TenantContext tenants;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject DatabaseLimits limits;
 
   @Inject
   @ConfigProperty(name = "newsletter.list-domain", defaultValue = "municipia.localhost")
@@ -88,6 +90,8 @@ public class Newsletters {
    * (409) by the database, whoever asks.
    */
   public NewsletterSend send(UUID issue, NewsletterMail mail, Caller editor) {
+    // Tens of thousands of messages written in this one transaction: the long limits, not a page's.
+    limits.allowLongWork(em);
     subscribers.enrolOfficials();
     List<Subscriber> recipients = subscribers.active();
     NewsletterSend send =
