@@ -1,6 +1,7 @@
 package eu.municipia.devstack;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,31 @@ public final class PayaraServer implements AutoCloseable {
       Path microJar, Path war, int port, Map<String, String> env, Path log) throws IOException {
     return start(
         microJar, war, port, "-Xmx768m", List.of("--nocluster", "--nohazelcast"), env, log);
+  }
+
+  /**
+   * This build's WAR on this build's Payara Micro (the paths {@code ./mvnw verify} passes as
+   * payara.microJar and municipia.war), alone; the environment adds to this JVM's.
+   */
+  public static PayaraServer startThisBuild(int port, Map<String, String> env, Path log)
+      throws IOException {
+    return start(
+        Path.of(built("payara.microJar")), Path.of(built("municipia.war")), port, env, log);
+  }
+
+  /** A port nobody listens on at the moment of asking. */
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String built(String property) {
+    String value = System.getProperty(property);
+    if (value == null) {
+      throw new IllegalStateException(property + " is not set: run the tests with ./mvnw verify");
+    }
+    return value;
   }
 
   /**

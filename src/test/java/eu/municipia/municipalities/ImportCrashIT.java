@@ -10,7 +10,6 @@ import eu.municipia.testing.TestStack;
 import eu.municipia.testing.Tokens;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +70,7 @@ class ImportCrashIT {
   @Test
   void anImportCutByAKilledServerChangesNothingIsSeenFailedAfterTheRestartAndCanBeRunAgain()
       throws Exception {
-    int port = freePort();
+    int port = PayaraServer.freePort();
     server = start(port, "before-kill.log");
     Api api = new Api(URI.create(server.url()));
     String admin = Tokens.accessToken(PLATFORM_ADMIN);
@@ -200,23 +198,6 @@ class ImportCrashIT {
 
   private static PayaraServer start(int port, String log) throws IOException {
     Path dir = Files.createDirectories(Path.of("target", "import-crash-it").toAbsolutePath());
-    return PayaraServer.start(
-            Path.of(property("payara.microJar")),
-            Path.of(property("municipia.war")),
-            port,
-            Map.of(),
-            dir.resolve(log))
-        .awaitReady();
-  }
-
-  private static String property(String name) {
-    return Objects.requireNonNull(
-        System.getProperty(name), name + " is not set: run through ./mvnw verify");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return PayaraServer.startThisBuild(port, Map.of(), dir.resolve(log)).awaitReady();
   }
 }

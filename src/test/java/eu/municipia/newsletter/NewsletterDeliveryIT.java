@@ -9,7 +9,6 @@ import eu.municipia.testing.StartTestStack;
 import eu.municipia.testing.TestStack;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,20 +36,6 @@ class NewsletterDeliveryIT {
 
   static final int SUBSCRIBERS = 400;
   static final Duration PATIENCE = Duration.ofMinutes(4);
-
-  /** What failsafe gives Arquillian's Payara, given to these instances the same way. */
-  private static final List<String> APP_ENVIRONMENT =
-      List.of(
-          "DB_URL",
-          "DB_USER",
-          "DB_PASSWORD",
-          "OIDC_ISSUER",
-          "APP_DEMO_DATA",
-          "SMTP_HOST",
-          "SMTP_PORT",
-          "PUBLIC_FORMS_PER_CLIENT",
-          "PUBLIC_FORMS_PER_ASSOCIATION",
-          "MAP_TILES_URL");
 
   private PayaraServer app;
 
@@ -123,24 +107,16 @@ class NewsletterDeliveryIT {
   private static PayaraServer start(String name) throws IOException {
     Path logs =
         Files.createDirectories(Path.of("target", "newsletter-delivery-it").toAbsolutePath());
+    // The rest of the settings (database, Keycloak, SMTP) come from failsafe's environment.
     Map<String, String> env = new HashMap<>();
-    for (String key : APP_ENVIRONMENT) {
-      env.put(key, Objects.requireNonNull(System.getenv(key), key + " is not set"));
-    }
     env.put("SMTP_POLL_SECONDS", "1");
     // A message a killed instance had claimed is claimed again after this (well before the second
     // instance is up); a worker gives back what it has not sent after half of it. Not shorter: on
     // a busy machine one message may take seconds, and one still on the wire when the lease ends
     // could be claimed and sent by another worker too.
     env.put("OUTBOX_LEASE_SECONDS", "30");
-    PayaraServer server =
-        PayaraServer.start(
-            Path.of(property("payara.microJar")),
-            Path.of(property("municipia.war")),
-            freePort(),
-            env,
-            logs.resolve(name + ".log"));
-    return server.awaitReady();
+    return PayaraServer.startThisBuild(PayaraServer.freePort(), env, logs.resolve(name + ".log"))
+        .awaitReady();
   }
 
   private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
@@ -152,16 +128,5 @@ class NewsletterDeliveryIT {
       Thread.sleep(500);
     }
     throw new AssertionError("Waited in vain for " + what);
-  }
-
-  private static String property(String name) {
-    return Objects.requireNonNull(
-        System.getProperty(name), name + " is not set: run through ./mvnw verify");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

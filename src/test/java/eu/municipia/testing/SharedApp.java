@@ -4,7 +4,6 @@ import eu.municipia.devstack.PayaraServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -44,15 +43,13 @@ final class SharedApp {
   }
 
   private static SharedApp start() {
-    Path microJar = Path.of(required("payara.microJar"));
-    Path war = Path.of(required("municipia.war"));
     Path dir = Path.of("target", "shared-app").toAbsolutePath();
     Instant started = Instant.now();
     try {
       Files.createDirectories(dir);
-      int port = freePort();
+      int port = PayaraServer.freePort();
       PayaraServer server =
-          PayaraServer.start(microJar, war, port, Map.of(), dir.resolve("payara.log")).awaitReady();
+          PayaraServer.startThisBuild(port, Map.of(), dir.resolve("payara.log")).awaitReady();
       LOG.info(
           () ->
               "Shared app on port "
@@ -64,19 +61,5 @@ final class SharedApp {
     } catch (IOException e) {
       throw new UncheckedIOException("The shared app did not start; see " + dir, e);
     }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static String required(String property) {
-    String value = System.getProperty(property);
-    if (value == null) {
-      throw new IllegalStateException(property + " is not set: run the tests with ./mvnw verify");
-    }
-    return value;
   }
 }
