@@ -715,7 +715,8 @@ class EndpointMatrixIT {
       v.put("files/{id}", article.image());
       v.put("issues/{year}", Integer.toString(YEAR));
       v.put("{year}/{number}", issue);
-      v.put("{number}", issue);
+      // The issue's number in a page's query ({number} alone is the resolution's, below).
+      v.put("{issue}", issue);
       // A job lives only while an asynchronous import runs: an id that names none.
       v.put("jobs/{id}", UUID.randomUUID().toString());
       v.putAll(resolutionValues(admin, api));

@@ -91,7 +91,12 @@ public class MagazineFile extends TenantOwned {
       boolean attachment,
       Caller by,
       Instant now) {
-    if (description == null || description.isBlank() || description.trim().length() > 300) {
+    // No NUL either: PostgreSQL cannot store it (a page's upload form is not checked for it
+    // before).
+    if (description == null
+        || description.isBlank()
+        || description.trim().length() > 300
+        || description.indexOf('\0') >= 0) {
       throw Refusal.invalid("description", type.isImage() ? "file.error.alt" : "file.error.title");
     }
     this.id = UUID.randomUUID();

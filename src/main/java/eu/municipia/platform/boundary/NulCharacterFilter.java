@@ -17,9 +17,11 @@ import java.nio.charset.StandardCharsets;
  * NulCharacters, which answers them as problem+json and never reads their bodies here. It also
  * checks on the forward to a view, because TenantFilter forwards an association's pages without
  * passing the request on, and the order of two annotated filters is not defined. A multipart form
- * (a file upload) is checked on that forward only: read before it, at an address that no servlet
- * with a multipart configuration serves, its fields are lost, and Faces took the post for a first
- * visit (the article editor's upload started a new article).
+ * (a file upload) is never read here: the container parses it for the servlet of the address the
+ * request came to, which has no multipart configuration even on the forward to the view, so its
+ * fields were lost and Faces took the post for a first visit (the article editor's upload started a
+ * new article, on the first address and on the forward alike). What such a form holds is checked
+ * where it is used (the magazine's file refuses a NUL in its text alternative).
  */
 @WebFilter(
     urlPatterns = "/*",
@@ -29,13 +31,10 @@ public class NulCharacterFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    boolean multipartBeforeForward =
-        req.getDispatcherType() == DispatcherType.REQUEST
-            && req.getContentType() != null
+    boolean multipart =
+        req.getContentType() != null
             && req.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
-    if (!TenantResolver.pathWithinApp(req).startsWith("/api/")
-        && !multipartBeforeForward
-        && holdsNul(req)) {
+    if (!TenantResolver.pathWithinApp(req).startsWith("/api/") && !multipart && holdsNul(req)) {
       res.sendError(HttpServletResponse.SC_BAD_REQUEST);
       return;
     }
