@@ -19,9 +19,8 @@ import java.nio.charset.StandardCharsets;
  * passing the request on, and the order of two annotated filters is not defined. A multipart form
  * (a file upload) is never read here: the container parses it for the servlet of the address the
  * request came to, which has no multipart configuration even on the forward to the view, so its
- * fields were lost and Faces took the post for a first visit (the article editor's upload started a
- * new article, on the first address and on the forward alike). What such a form holds is checked
- * where it is used (the magazine's file refuses a NUL in its text alternative).
+ * fields could be lost, and Faces would take the post for a first visit. What such a form holds is
+ * checked where it is used (the magazine's file refuses a NUL in its text alternative).
  */
 @WebFilter(
     urlPatterns = "/*",
