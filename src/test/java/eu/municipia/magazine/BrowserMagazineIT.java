@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The magazine in Chromium, as its people use it: an editor writes an article in the rich-text
@@ -86,12 +87,24 @@ class BrowserMagazineIT {
     assertThat(browser.driver().getCurrentUrl()).contains("slug=cyklostezka-" + word.toLowerCase());
     assertThat(browser.seriousAccessibilityViolations()).as("axe on a saved article").isEmpty();
 
-    Path image = Files.createTempFile("lead", ".png");
-    Files.write(image, MagazineIT.png(1300, 700));
-    browser.waitFor(By.id("files:upload")).sendKeys(image.toString());
+    // HTML that calls itself a picture: refused beside the file field, in Czech.
+    Path fake = Files.createTempFile("lead", ".jpg");
+    Files.writeString(fake, "<html><script>alert(1)</script></html>");
+    browser.waitFor(By.id("files:upload")).sendKeys(fake.toString());
     browser.waitFor(By.cssSelector("label[for='files:uploadUse:0']")).click();
     field("files:uploadDescription").sendKeys("Cyklostezka podél potoka");
     browser.waitFor(By.id("files:upload-button")).click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .until(d -> !d.findElement(By.id("files:upload-error")).getText().isEmpty());
+    assertThat(browser.driver().findElement(By.id("files:upload-error")).getText())
+        .startsWith("Tento soubor nepřijmeme");
+    assertThat(browser.driver().findElement(By.id("files:upload")).getAttribute("aria-invalid"))
+        .isEqualTo("true");
+
+    Path image = Files.createTempFile("lead", ".png");
+    Files.write(image, MagazineIT.png(1300, 700));
+    browser.waitFor(By.id("files:upload")).sendKeys(image.toString());
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("files:upload-button")));
     assertThat(browser.waitFor(By.cssSelector(".messages")).getText()).contains("Soubor je uložen");
     assertThat(browser.waitFor(By.id("article:leadImageAlt")).getAttribute("value"))
         .isEqualTo("Cyklostezka podél potoka");

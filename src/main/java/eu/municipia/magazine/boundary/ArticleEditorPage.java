@@ -12,7 +12,6 @@ import eu.municipia.magazine.entity.Topic;
 import eu.municipia.platform.boundary.FormMessages;
 import eu.municipia.platform.boundary.Shell;
 import eu.municipia.platform.control.Links;
-import eu.municipia.platform.control.Uploads;
 import eu.municipia.platform.entity.Refusal;
 import eu.municipia.tenancy.control.TenantContext;
 import jakarta.annotation.PostConstruct;
@@ -20,11 +19,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -72,16 +71,17 @@ public class ArticleEditorPage implements Serializable {
   private String leadImageAlt;
   private String scheduledFor;
 
-  private transient Part upload;
-  private String uploadDescription;
-  private String uploadUse = MagazineFiles.Use.IMAGE.name();
-
   @PostConstruct
   void init() {
-    String asked =
-        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("slug");
+    Map<String, String> params =
+        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+    String asked = params.get("slug");
     if (asked != null && !asked.isBlank()) {
       articles.find(asked.trim()).ifPresent(this::fill);
+    }
+    if (slug != null && params.containsKey("stored")) {
+      // static/article-files.js came back from the upload.
+      FormMessages.info("file.stored");
     }
   }
 
@@ -187,47 +187,6 @@ public class ArticleEditorPage implements Serializable {
     return null;
   }
 
-  /** Uploads the chosen file (lead image, image for the text, or attachment). */
-  public String uploadFile() {
-    if (upload == null || upload.getSize() == 0) {
-      FormMessages.fieldError(FILES, "upload", "file.error.none");
-      return null;
-    }
-    MagazineFiles.Use use;
-    try {
-      use = MagazineFiles.Use.valueOf(uploadUse);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      FormMessages.fieldError(FILES, "uploadUse", "file.error.use");
-      return null;
-    }
-    long max = files.maxUploadBytes();
-    try (InputStream in = Uploads.capped(upload.getInputStream(), max)) {
-      byte[] bytes = in.readAllBytes();
-      files.store(slug, bytes, upload.getSubmittedFileName(), uploadDescription, use, caller.get());
-      Article now = articles.require(slug);
-      version = now.version();
-      leadImageAlt = now.leadImageAlt();
-      uploadDescription = null;
-      FormMessages.info("file.stored");
-    } catch (Refusal e) {
-      Map<String, String> fields = e.fields();
-      if (fields.containsKey("description")) {
-        FormMessages.fieldError(FILES, "uploadDescription", fields.get("description"));
-      } else if (fields.containsKey("leadImageAlt")) {
-        FormMessages.fieldError(FILES, "uploadDescription", fields.get("leadImageAlt"));
-      } else {
-        FormMessages.fieldError(
-            FILES,
-            "upload",
-            fields.values().stream().findFirst().orElse("file.error.type"),
-            e.arguments());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return null;
-  }
-
   public String removeFile(String fileId) {
     try {
       files.remove(slug, UUID.fromString(fileId), caller.get());
@@ -244,6 +203,18 @@ public class ArticleEditorPage implements Serializable {
   public List<MagazineFile> getFiles() {
     Article article = getArticle();
     return article == null ? List.of() : files.of(article);
+  }
+
+  /** Where static/article-files.js sends this article's uploads. */
+  public String getFilesApi() {
+    return slug == null
+        ? null
+        : FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+            + "/api/v1/tenants/"
+            + tenants.current().id()
+            + "/magazine/articles/"
+            + URLEncoder.encode(slug, StandardCharsets.UTF_8)
+            + "/files";
   }
 
   public String fileUrl(MagazineFile file) {
@@ -424,29 +395,5 @@ public class ArticleEditorPage implements Serializable {
 
   public void setScheduledFor(String scheduledFor) {
     this.scheduledFor = scheduledFor;
-  }
-
-  public Part getUpload() {
-    return upload;
-  }
-
-  public void setUpload(Part upload) {
-    this.upload = upload;
-  }
-
-  public String getUploadDescription() {
-    return uploadDescription;
-  }
-
-  public void setUploadDescription(String uploadDescription) {
-    this.uploadDescription = uploadDescription;
-  }
-
-  public String getUploadUse() {
-    return uploadUse;
-  }
-
-  public void setUploadUse(String uploadUse) {
-    this.uploadUse = uploadUse;
   }
 }

@@ -1,6 +1,7 @@
 package eu.municipia.platform.boundary;
 
 import eu.municipia.platform.control.Outages;
+import eu.municipia.platform.control.Texts;
 import eu.municipia.platform.entity.Problem;
 import eu.municipia.platform.entity.Refusal;
 import jakarta.json.JsonException;
@@ -9,10 +10,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,9 +33,19 @@ public final class ProblemMappers {
   /** A request the rules refuse (entities and control classes): its kind's status, its fields. */
   @Provider
   public static class Refused implements ExceptionMapper<Refusal> {
+    @Context HttpHeaders headers;
+
     @Override
     public Response toResponse(Refusal e) {
-      return response(Problems.of(e));
+      return response(Problems.of(e, texts(headers)));
+    }
+
+    /** Czech when the caller puts it first; English, the API's language, otherwise. */
+    static Texts texts(HttpHeaders headers) {
+      List<Locale> asked = headers == null ? List.of() : headers.getAcceptableLanguages();
+      return !asked.isEmpty() && "cs".equals(asked.get(0).getLanguage())
+          ? Texts.of(Locale.forLanguageTag("cs"))
+          : Texts.english();
     }
   }
 

@@ -28,11 +28,19 @@ public final class Problems {
 
   /** A refusal of the rules, its field messages in English (the API's language). */
   public static Problem of(Refusal refusal) {
-    Texts english = Texts.english();
+    return of(refusal, Texts.english());
+  }
+
+  /**
+   * A refusal with its field messages in the given texts' language: the app's own pages that call
+   * the API from a script ask for theirs (Accept-Language), so that a message beside a field is in
+   * the page's language.
+   */
+  public static Problem of(Refusal refusal, Texts texts) {
     Object[] arguments = refusal.arguments();
     List<Problem.FieldError> errors =
         refusal.fields().entrySet().stream()
-            .map(e -> new Problem.FieldError(e.getKey(), english.text(e.getValue(), arguments)))
+            .map(e -> new Problem.FieldError(e.getKey(), texts.text(e.getValue(), arguments)))
             .toList();
     String detail =
         errors.size() == 1 && refusal.kind() == Refusal.Kind.INVALID
