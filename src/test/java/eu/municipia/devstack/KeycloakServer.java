@@ -64,8 +64,10 @@ public final class KeycloakServer implements AutoCloseable {
                 String.valueOf(settings.smtpPort())),
             settings.home().resolve("keycloak.log"));
     try {
+      // Usually 10-20 s; minutes when several test runs share the machine's two cores.
       process.awaitHttpOk(
-          settings.issuer() + "/.well-known/openid-configuration", Duration.ofSeconds(180));
+          settings.issuer() + "/.well-known/openid-configuration",
+          Duration.ofSeconds(Long.getLong("stack.keycloakStartSeconds", 420)));
     } catch (IOException e) {
       process.close();
       throw e;
