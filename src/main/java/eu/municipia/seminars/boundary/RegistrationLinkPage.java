@@ -1,0 +1,178 @@
+package eu.municipia.seminars.boundary;
+
+import eu.municipia.platform.boundary.FormMessages;
+import eu.municipia.platform.boundary.Shell;
+import eu.municipia.platform.entity.Refusal;
+import eu.municipia.seminars.control.Attendance;
+import eu.municipia.seminars.control.PersonalLinks;
+import eu.municipia.seminars.control.Registrations;
+import eu.municipia.seminars.control.Seminars;
+import eu.municipia.seminars.entity.Participant;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The registrant's page (/{tenant}/seminars/registration?token=…), opened from the personal link in
+ * the mail without a login: the registration's state and people; accept or decline an offer, cancel
+ * a person or everything, correct a name, add a person while places are free. Stateless: the form
+ * carries the token.
+ */
+@Named
+@RequestScoped
+public class RegistrationLinkPage {
+
+  static final String FORM = "manage";
+
+  @Inject Registrations registrations;
+  @Inject Seminars seminars;
+  @Inject Attendance attendance;
+  @Inject Shell shell;
+  @Inject Clock clock;
+  @Inject InTransaction tx;
+
+  private RegistrationView registration;
+  private EventView event;
+  private boolean unknown;
+  private String name;
+  private String email;
+  private String role;
+
+  public String getToken() {
+    return Pages.parameter("token");
+  }
+
+  /** Before the page is rendered: a link that opens nothing is 404. */
+  public void load() {
+    read();
+    if (unknown) {
+      Pages.notFound();
+    }
+  }
+
+  private void read() {
+    if (registration != null || unknown) {
+      return;
+    }
+    try {
+      tx.get(
+          () -> {
+            PersonalLinks.Opened opened = registrations.open(getToken());
+            if (opened.participant().isPresent()) {
+              unknown = true; // a ticket's link opens the ticket page, not this one
+              return null;
+            }
+            var r = opened.registration();
+            registration =
+                RegistrationView.of(
+                    r, registrations.position(r), attendance.from(r), shell.getLocale());
+            var s = seminars.require(r.seminarId());
+            event = EventView.of(s, seminars.places(s), shell.getLocale(), clock.instant());
+            return null;
+          });
+    } catch (Refusal e) {
+      unknown = true;
+    }
+  }
+
+  public void accept() {
+    act(() -> registrations.accept(getToken()), "seminar.done.accepted");
+  }
+
+  public void decline() {
+    act(() -> registrations.decline(getToken()), "seminar.done.declined");
+  }
+
+  public void cancelAll() {
+    act(() -> registrations.cancel(getToken()), "seminar.done.cancelled");
+  }
+
+  public void cancelPerson(UUID participant) {
+    act(() -> registrations.cancelPerson(getToken(), participant), "seminar.done.personCancelled");
+  }
+
+  public void add() {
+    try {
+      registrations.add(
+          getToken(),
+          new Participant.Person(name == null ? "" : name, email == null ? "" : email, role));
+      FormMessages.info("seminar.done.added");
+      name = null;
+      email = null;
+      role = null;
+    } catch (Refusal e) {
+      Pages.show(FORM, e, "name", "email", "role");
+    }
+    reload();
+  }
+
+  private void act(Runnable change, String done) {
+    try {
+      change.run();
+      FormMessages.info(done);
+    } catch (Refusal e) {
+      Pages.show(FORM, e);
+    }
+    reload();
+  }
+
+  private void reload() {
+    registration = null;
+    event = null;
+    unknown = false;
+    read();
+  }
+
+  public RegistrationView getRegistration() {
+    read();
+    return registration;
+  }
+
+  public EventView getEvent() {
+    read();
+    return event;
+  }
+
+  public boolean isUnknown() {
+    read();
+    return unknown;
+  }
+
+  /** Whether a person can be added now: the registration is confirmed and a place is free. */
+  public boolean isCanAdd() {
+    return getRegistration() != null
+        && registration.isConfirmed()
+        && Optional.ofNullable(event).map(e -> e.free() > 0 && !e.cancelled()).orElse(false);
+  }
+
+  public boolean invalid(String field) {
+    return FormMessages.invalid(FORM, field);
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getRole() {
+    return role;
+  }
+
+  public void setRole(String role) {
+    this.role = role;
+  }
+}
