@@ -2,6 +2,9 @@
 -- programme, registrations (a group of people of one municipality, or one person of the public)
 -- with a waitlist that moves by itself, personal links, check-in and certificates of attendance.
 
+-- Foreign keys between these tables are checked at commit (DEFERRABLE INITIALLY DEFERRED): the JPA
+-- provider orders the inserts of entities without a mapped relationship by itself, not by persist.
+
 -- An event. Capacity is never oversold: every registration takes a row lock on its event (SELECT
 -- ... FOR UPDATE) and counts the places held (confirmed and offered) in held_places, which only
 -- the locked row changes. next_number gives each registration that enters its arrival number.
@@ -53,6 +56,7 @@ CREATE TABLE seminar_programme_item (
   title       text NOT NULL CHECK (title <> ''),
   lecturer    text,
   FOREIGN KEY (tenant_id, seminar_id) REFERENCES seminar (tenant_id, id)
+    DEFERRABLE INITIALLY DEFERRED
 );
 -- No unique position: a changed programme is written as new rows before the old ones are deleted.
 CREATE INDEX seminar_programme_item_seminar ON seminar_programme_item (tenant_id, seminar_id);
@@ -94,7 +98,8 @@ CREATE TABLE seminar_registration (
   CHECK (erased_at IS NULL OR (contact_name IS NULL AND contact_email IS NULL)),
   UNIQUE (tenant_id, id),
   UNIQUE (tenant_id, seminar_id, number),
-  FOREIGN KEY (tenant_id, seminar_id) REFERENCES seminar (tenant_id, id),
+  FOREIGN KEY (tenant_id, seminar_id) REFERENCES seminar (tenant_id, id)
+    DEFERRABLE INITIALLY DEFERRED,
   FOREIGN KEY (country, code) REFERENCES municipality (country, code)
 );
 CREATE INDEX seminar_registration_queue
@@ -130,8 +135,10 @@ CREATE TABLE seminar_participant (
   UNIQUE (tenant_id, registration_id, position),
   UNIQUE (tenant_id, checkin_code),
   UNIQUE (tenant_id, certificate_code),
-  FOREIGN KEY (tenant_id, registration_id) REFERENCES seminar_registration (tenant_id, id),
+  FOREIGN KEY (tenant_id, registration_id) REFERENCES seminar_registration (tenant_id, id)
+    DEFERRABLE INITIALLY DEFERRED,
   FOREIGN KEY (tenant_id, seminar_id) REFERENCES seminar (tenant_id, id)
+    DEFERRABLE INITIALLY DEFERRED
 );
 CREATE UNIQUE INDEX seminar_participant_once
   ON seminar_participant (tenant_id, seminar_id, email) WHERE active;
@@ -151,8 +158,10 @@ CREATE TABLE seminar_link (
   participant_id  uuid,
   created_at      timestamptz NOT NULL,
   UNIQUE (tenant_id, token_hash),
-  FOREIGN KEY (tenant_id, registration_id) REFERENCES seminar_registration (tenant_id, id),
+  FOREIGN KEY (tenant_id, registration_id) REFERENCES seminar_registration (tenant_id, id)
+    DEFERRABLE INITIALLY DEFERRED,
   FOREIGN KEY (tenant_id, participant_id) REFERENCES seminar_participant (tenant_id, id)
+    DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX seminar_link_registration ON seminar_link (tenant_id, registration_id);
 
@@ -180,6 +189,7 @@ CREATE TABLE outbox_attachment (
   content      bytea NOT NULL,
   UNIQUE (tenant_id, message_id, position),
   FOREIGN KEY (tenant_id, message_id) REFERENCES outbox_message (tenant_id, id)
+    DEFERRABLE INITIALLY DEFERRED
 );
 GRANT SELECT, INSERT, DELETE ON outbox_attachment TO ${appRole};
 SELECT isolate_tenant_table('outbox_attachment');

@@ -64,8 +64,9 @@ public final class KeycloakServer implements AutoCloseable {
                 String.valueOf(settings.smtpPort())),
             settings.home().resolve("keycloak.log"));
     try {
+      // 10-20 s on an idle machine; measured 204 s on two cores shared by four test runs.
       process.awaitHttpOk(
-          settings.issuer() + "/.well-known/openid-configuration", Duration.ofSeconds(180));
+          settings.issuer() + "/.well-known/openid-configuration", Duration.ofSeconds(600));
     } catch (IOException e) {
       process.close();
       throw e;

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +44,8 @@ final class SeminarApi {
 
   /** An event starting in {@code daysAhead} days at 9:00 for a day, open now. */
   JsonObjectBuilder event(String title, int capacity, int daysAhead, String audience) {
-    LocalDateTime start = LocalDateTime.now(PRAGUE).plusDays(daysAhead).withHour(9).withMinute(0);
+    LocalDateTime start =
+        LocalDateTime.now(PRAGUE).plusDays(daysAhead).withHour(9).truncatedTo(ChronoUnit.HOURS);
     return event(title, capacity, start.toString(), start.withHour(16).toString(), audience);
   }
 
@@ -147,23 +149,26 @@ final class SeminarApi {
 
   /** Runs SQL in SMOPK's rows (the app's role, row-level security on): moves time for tests. */
   static int update(String sql, Object... parameters) {
-    try (Connection c = TestStack.get().database().app()) {
-      try (PreparedStatement tenant =
-          c.prepareStatement("SELECT set_config('app.tenant_id', 'smopk', false)")) {
-        tenant.execute();
-      }
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < parameters.length; i++) {
-          ps.setObject(i + 1, parameters[i]);
-        }
-        return ps.executeUpdate();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return inSmopk(sql, parameters, PreparedStatement::executeUpdate);
   }
 
   static long count(String sql, Object... parameters) {
+    return inSmopk(
+        sql,
+        parameters,
+        ps -> {
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  private interface Statement<T> {
+    T run(PreparedStatement statement) throws SQLException;
+  }
+
+  private static <T> T inSmopk(String sql, Object[] parameters, Statement<T> work) {
     try (Connection c = TestStack.get().database().app()) {
       try (PreparedStatement tenant =
           c.prepareStatement("SELECT set_config('app.tenant_id', 'smopk', false)")) {
@@ -173,10 +178,7 @@ final class SeminarApi {
         for (int i = 0; i < parameters.length; i++) {
           ps.setObject(i + 1, parameters[i]);
         }
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
+        return work.run(ps);
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);

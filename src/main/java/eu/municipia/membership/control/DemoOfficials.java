@@ -7,7 +7,6 @@ import eu.municipia.membership.entity.OfficialRole;
 import eu.municipia.platform.control.DemoSeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -38,7 +37,6 @@ public class DemoOfficials implements DemoSeed {
   }
 
   @Override
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public String seedIfEmpty() {
     Optional<Person> mayor =
         roles.people().stream().filter(p -> DEMO_LOGIN.equals(p.username())).findFirst();

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code links.of(tenant).page("/join/confirm", Map.of("token", t))}. Built from {@code
  * app.base-url}, never from the request's Host header, which anyone can forge. Without it (tests on
  * a random port) the address is localhost and the port the request arrived on, which the client
- * cannot choose either.
+ * cannot choose either; work outside a request (scheduled jobs) uses the port the last request
+ * arrived on.
  */
 @ApplicationScoped
 public class Links {
@@ -29,6 +30,9 @@ public class Links {
   Optional<String> baseUrl;
 
   @Inject HttpServletRequest request;
+
+  private final java.util.concurrent.atomic.AtomicInteger lastPort =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** The platform's own pages. */
   public Site platform() {
@@ -46,8 +50,23 @@ public class Links {
         baseUrl
             .map(String::trim)
             .filter(s -> !s.isEmpty())
-            .orElseGet(() -> "http://localhost:" + request.getLocalPort());
+            .orElseGet(() -> "http://localhost:" + localPort());
     return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+  }
+
+  private int localPort() {
+    try {
+      int port = request.getLocalPort();
+      lastPort.set(port);
+      return port;
+    } catch (RuntimeException noRequest) {
+      int port = lastPort.get();
+      if (port == 0) {
+        throw new IllegalStateException(
+            "app.base-url is not set and no request has come yet: set APP_BASE_URL", noRequest);
+      }
+      return port;
+    }
   }
 
   /** A place under which pages live: the platform's root, or an association's. */

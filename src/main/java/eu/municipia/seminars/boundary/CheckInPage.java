@@ -2,16 +2,18 @@ package eu.municipia.seminars.boundary;
 
 import eu.municipia.identity.control.CurrentCaller;
 import eu.municipia.platform.boundary.FormMessages;
-import eu.municipia.platform.boundary.Shell;
 import eu.municipia.platform.entity.Refusal;
 import eu.municipia.seminars.control.Attendance;
+import eu.municipia.seminars.control.EventTimes;
 import eu.municipia.seminars.control.Registrations;
-import eu.municipia.seminars.control.Seminars;
+import eu.municipia.seminars.entity.Participant;
+import eu.municipia.seminars.entity.RegistrationStatus;
+import eu.municipia.seminars.entity.Seminar;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.text.Normalizer;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,82 +27,45 @@ import java.util.UUID;
  */
 @Named
 @RequestScoped
-public class CheckInPage {
+public class CheckInPage extends EventAdminPage {
 
-  @Inject Seminars seminars;
   @Inject Registrations registrations;
   @Inject Attendance attendance;
   @Inject CurrentCaller caller;
-  @Inject Shell shell;
-  @Inject Clock clock;
-  @Inject InTransaction tx;
 
   /** A person found by a ticket's code, before checking in. */
   public record Found(
       UUID participant, String name, String from, boolean registered, String checkedIn) {}
 
-  private EventView event;
   private List<Attendance.Row> rows;
   private Optional<Found> found;
   private String code;
-  private boolean read;
 
-  public void load() {
-    if (getEvent() == null) {
-      Pages.notFound();
-    }
-  }
-
-  private void read() {
-    if (read) {
-      return;
-    }
-    read = true;
-    Pages.id("id")
-        .ifPresent(
-            id ->
-                tx.get(
-                    () -> {
-                      seminars
-                          .find(id)
-                          .ifPresent(
-                              s -> {
-                                event =
-                                    EventView.of(
-                                        s, seminars.places(s), shell.getLocale(), clock.instant());
-                                rows = attendance.rows(id);
-                              });
-                      return null;
-                    }));
+  @Override
+  protected void list(Seminar seminar) {
+    rows = attendance.rows(seminar.id());
   }
 
   /** The person whose ticket's code the link (QR) or the form gives. */
   public Optional<Found> getFound() {
     if (found == null) {
       String asked = getCode();
+      EventView event = getEvent();
       found =
-          getEvent() == null || asked.isEmpty()
+          event == null || asked.isEmpty()
               ? Optional.empty()
-              : tx.get(
-                  () ->
-                      registrations
-                          .ticket(event.id(), asked)
-                          .map(
-                              p ->
-                                  new Found(
-                                      p.id(),
-                                      p.name(),
-                                      attendance.from(p.registration()),
-                                      p.isActive()
-                                          && p.registration().status()
-                                              == eu.municipia.seminars.entity.RegistrationStatus
-                                                  .CONFIRMED,
-                                      p.checkedInAt() == null
-                                          ? null
-                                          : eu.municipia.seminars.control.EventTimes.moment(
-                                              p.checkedInAt(), shell.getLocale()))));
+              : tx.get(() -> registrations.ticket(event.id(), asked).map(this::found));
     }
     return found;
+  }
+
+  private Found found(Participant p) {
+    return new Found(
+        p.id(),
+        p.name(),
+        attendance.from(p.registration()),
+        p.isActive() && p.registration().status() == RegistrationStatus.CONFIRMED,
+        p.checkedInAt() == null ? null : EventTimes.moment(p.checkedInAt(), shell.getLocale()));
   }
 
   public void checkInCode() {
@@ -108,9 +73,10 @@ public class CheckInPage {
       var person = registrations.checkIn(getEvent().id(), getCode(), caller.get());
       FormMessages.info("seminar.checkin.done", person.name());
     } catch (Refusal e) {
-      Pages.show("code", e, "code");
+      Pages.show("checkin", e, "code");
     }
-    refresh();
+    found = null;
+    reread();
   }
 
   public void checkIn(UUID participant) {
@@ -120,18 +86,8 @@ public class CheckInPage {
     } catch (Refusal e) {
       Pages.show("people", e);
     }
-    refresh();
-  }
-
-  private void refresh() {
-    read = false;
     found = null;
-    read();
-  }
-
-  public EventView getEvent() {
-    read();
-    return event;
+    reread();
   }
 
   /** Everyone confirmed, or those whose name matches the search (without accents). */
@@ -169,7 +125,7 @@ public class CheckInPage {
   }
 
   public boolean invalid(String clientId) {
-    return jakarta.faces.context.FacesContext.getCurrentInstance().getMessages(clientId).hasNext();
+    return FacesContext.getCurrentInstance().getMessages(clientId).hasNext();
   }
 
   private static String fold(String text) {

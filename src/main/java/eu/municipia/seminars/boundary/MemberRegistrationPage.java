@@ -5,6 +5,7 @@ import eu.municipia.identity.entity.Caller;
 import eu.municipia.platform.boundary.FormMessages;
 import eu.municipia.platform.boundary.Shell;
 import eu.municipia.platform.entity.Refusal;
+import eu.municipia.seminars.control.EventLines;
 import eu.municipia.seminars.control.Registrants;
 import eu.municipia.seminars.control.Registrations;
 import eu.municipia.seminars.entity.Registration;
@@ -14,7 +15,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
 
 /**
  * A member's registration form (/{tenant}/members/seminars/register?id=…): a member official
@@ -24,9 +24,8 @@ import java.util.List;
  */
 @Named
 @RequestScoped
-public class MemberRegistrationPage {
+public class MemberRegistrationPage extends RegistrationFormPage {
 
-  static final String FORM = "register";
   static final int LINES = 5;
 
   @Inject SeminarPage seminarPage;
@@ -34,12 +33,14 @@ public class MemberRegistrationPage {
   @Inject Registrants registrants;
   @Inject CurrentCaller caller;
   @Inject Shell shell;
+  @Inject EventLines lines;
 
-  private final List<PersonRow> people = PersonRow.blank(LINES);
+  public MemberRegistrationPage() {
+    super(LINES);
+  }
+
   private String contactName;
   private String contactEmail;
-  private String organisation;
-  private boolean consent;
   private String outcome;
   private long position;
 
@@ -51,8 +52,8 @@ public class MemberRegistrationPage {
             c -> {
               contactName = c.displayName();
               contactEmail = c.email();
-              people.get(0).setName(c.displayName());
-              people.get(0).setEmail(c.email());
+              getPeople().get(0).setName(c.displayName());
+              getPeople().get(0).setEmail(c.email());
             });
   }
 
@@ -69,7 +70,12 @@ public class MemberRegistrationPage {
     }
     RegistrationForm form =
         new RegistrationForm(
-            PersonRow.lines(people), contactName, contactEmail, organisation, consent, false);
+            PersonRow.lines(getPeople()),
+            contactName,
+            contactEmail,
+            getOrganisation(),
+            isConsent(),
+            false);
     Pages.show(
         FORM,
         form.errors(),
@@ -83,18 +89,18 @@ public class MemberRegistrationPage {
     }
     try {
       Caller who = caller.get();
+      Registrations.Origin origin = registrants.of(who);
       Registration r =
-          registrations.registerMembers(
-              event.id(), form, shell.getLanguage(), registrants.of(who), who, false);
+          lines.inLine(
+              event.id(),
+              () ->
+                  registrations.registerMembers(
+                      event.id(), form, shell.getLanguage(), origin, who, false));
       outcome = r.status().name();
       position = r.status() == RegistrationStatus.WAITING ? registrations.position(r) : 0;
     } catch (Refusal e) {
       Pages.show(FORM, e, "contactName", "contactEmail", "organisation", "consent");
     }
-  }
-
-  public boolean invalid(String field) {
-    return FormMessages.invalid(FORM, field);
   }
 
   /** CONFIRMED or WAITING once registered. */
@@ -104,10 +110,6 @@ public class MemberRegistrationPage {
 
   public long getPosition() {
     return position;
-  }
-
-  public List<PersonRow> getPeople() {
-    return people;
   }
 
   public String getContactName() {
@@ -124,21 +126,5 @@ public class MemberRegistrationPage {
 
   public void setContactEmail(String contactEmail) {
     this.contactEmail = contactEmail;
-  }
-
-  public String getOrganisation() {
-    return organisation;
-  }
-
-  public void setOrganisation(String organisation) {
-    this.organisation = organisation;
-  }
-
-  public boolean isConsent() {
-    return consent;
-  }
-
-  public void setConsent(boolean consent) {
-    this.consent = consent;
   }
 }

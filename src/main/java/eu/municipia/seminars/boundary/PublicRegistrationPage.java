@@ -12,7 +12,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 
 /**
  * The public registration form (/{tenant}/seminars/register?id=…) of an event open to the public:
@@ -22,18 +21,17 @@ import java.util.List;
  */
 @Named
 @RequestScoped
-public class PublicRegistrationPage {
-
-  static final String FORM = "register";
+public class PublicRegistrationPage extends RegistrationFormPage {
 
   @Inject SeminarPage seminarPage;
   @Inject Registrations registrations;
   @Inject PublicForms publicForms;
   @Inject Shell shell;
 
-  private final List<PersonRow> people = PersonRow.blank(1);
-  private String organisation;
-  private boolean consent;
+  public PublicRegistrationPage() {
+    super(1);
+  }
+
   private String website;
   private boolean submitted;
 
@@ -56,7 +54,8 @@ public class PublicRegistrationPage {
       return;
     }
     RegistrationForm form =
-        new RegistrationForm(PersonRow.lines(people), null, null, organisation, consent, true);
+        new RegistrationForm(
+            PersonRow.lines(getPeople()), null, null, getOrganisation(), isConsent(), true);
     Pages.show(FORM, form.errors(), new Object[0], "organisation", "consent");
     if (FormMessages.hasErrors()) {
       return;
@@ -69,32 +68,8 @@ public class PublicRegistrationPage {
     }
   }
 
-  public boolean invalid(String field) {
-    return FormMessages.invalid(FORM, field);
-  }
-
   public boolean isSubmitted() {
     return submitted;
-  }
-
-  public List<PersonRow> getPeople() {
-    return people;
-  }
-
-  public String getOrganisation() {
-    return organisation;
-  }
-
-  public void setOrganisation(String organisation) {
-    this.organisation = organisation;
-  }
-
-  public boolean isConsent() {
-    return consent;
-  }
-
-  public void setConsent(boolean consent) {
-    this.consent = consent;
   }
 
   /** The honeypot: hidden from people, filled in by programs. */

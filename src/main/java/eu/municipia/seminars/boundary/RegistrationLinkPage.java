@@ -5,7 +5,6 @@ import eu.municipia.platform.boundary.Shell;
 import eu.municipia.platform.entity.Refusal;
 import eu.municipia.seminars.control.Attendance;
 import eu.municipia.seminars.control.PersonalLinks;
-import eu.municipia.seminars.control.Registrations;
 import eu.municipia.seminars.control.Seminars;
 import eu.municipia.seminars.entity.Participant;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,59 +22,30 @@ import java.util.UUID;
  */
 @Named
 @RequestScoped
-public class RegistrationLinkPage {
+public class RegistrationLinkPage extends PersonalLinkPage {
 
   static final String FORM = "manage";
 
-  @Inject Registrations registrations;
   @Inject Seminars seminars;
   @Inject Attendance attendance;
   @Inject Shell shell;
   @Inject Clock clock;
-  @Inject InTransaction tx;
 
   private RegistrationView registration;
   private EventView event;
-  private boolean unknown;
-  private String name;
-  private String email;
-  private String role;
+  private final PersonRow added = new PersonRow();
 
-  public String getToken() {
-    return Pages.parameter("token");
-  }
-
-  /** Before the page is rendered: a link that opens nothing is 404. */
-  public void load() {
-    read();
-    if (unknown) {
-      Pages.notFound();
+  @Override
+  protected boolean show(PersonalLinks.Opened opened) {
+    if (opened.participant().isPresent()) {
+      return false; // a ticket's link opens the ticket page, not this one
     }
-  }
-
-  private void read() {
-    if (registration != null || unknown) {
-      return;
-    }
-    try {
-      tx.get(
-          () -> {
-            PersonalLinks.Opened opened = registrations.open(getToken());
-            if (opened.participant().isPresent()) {
-              unknown = true; // a ticket's link opens the ticket page, not this one
-              return null;
-            }
-            var r = opened.registration();
-            registration =
-                RegistrationView.of(
-                    r, registrations.position(r), attendance.from(r), shell.getLocale());
-            var s = seminars.require(r.seminarId());
-            event = EventView.of(s, seminars.places(s), shell.getLocale(), clock.instant());
-            return null;
-          });
-    } catch (Refusal e) {
-      unknown = true;
-    }
+    var r = opened.registration();
+    registration =
+        RegistrationView.of(r, registrations.position(r), attendance.from(r), shell.getLocale());
+    var s = seminars.require(r.seminarId());
+    event = EventView.of(s, seminars.places(s), shell.getLocale(), clock.instant());
+    return true;
   }
 
   public void accept() {
@@ -98,15 +68,18 @@ public class RegistrationLinkPage {
     try {
       registrations.add(
           getToken(),
-          new Participant.Person(name == null ? "" : name, email == null ? "" : email, role));
+          new Participant.Person(
+              added.getName() == null ? "" : added.getName(),
+              added.getEmail() == null ? "" : added.getEmail(),
+              added.getRole()));
       FormMessages.info("seminar.done.added");
-      name = null;
-      email = null;
-      role = null;
+      added.setName(null);
+      added.setEmail(null);
+      added.setRole(null);
     } catch (Refusal e) {
       Pages.show(FORM, e, "name", "email", "role");
     }
-    reload();
+    reread();
   }
 
   private void act(Runnable change, String done) {
@@ -116,14 +89,7 @@ public class RegistrationLinkPage {
     } catch (Refusal e) {
       Pages.show(FORM, e);
     }
-    reload();
-  }
-
-  private void reload() {
-    registration = null;
-    event = null;
-    unknown = false;
-    read();
+    reread();
   }
 
   public RegistrationView getRegistration() {
@@ -134,11 +100,6 @@ public class RegistrationLinkPage {
   public EventView getEvent() {
     read();
     return event;
-  }
-
-  public boolean isUnknown() {
-    read();
-    return unknown;
   }
 
   /** Whether a person can be added now: the registration is confirmed and a place is free. */
@@ -152,27 +113,8 @@ public class RegistrationLinkPage {
     return FormMessages.invalid(FORM, field);
   }
 
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public String getEmail() {
-    return email;
-  }
-
-  public void setEmail(String email) {
-    this.email = email;
-  }
-
-  public String getRole() {
-    return role;
-  }
-
-  public void setRole(String role) {
-    this.role = role;
+  /** The person to add. */
+  public PersonRow getAdded() {
+    return added;
   }
 }

@@ -2,16 +2,14 @@ package eu.municipia.seminars.boundary;
 
 import eu.municipia.identity.control.CurrentCaller;
 import eu.municipia.platform.boundary.FormMessages;
-import eu.municipia.platform.boundary.Shell;
 import eu.municipia.platform.entity.Refusal;
 import eu.municipia.seminars.control.Attendance;
 import eu.municipia.seminars.control.Registrations;
-import eu.municipia.seminars.control.Seminars;
+import eu.municipia.seminars.entity.Seminar;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,59 +23,26 @@ import java.util.UUID;
  */
 @Named
 @RequestScoped
-public class SeminarQueuePage {
+public class SeminarQueuePage extends EventAdminPage {
 
-  @Inject Seminars seminars;
   @Inject Registrations registrations;
   @Inject Attendance attendance;
   @Inject CurrentCaller caller;
-  @Inject Shell shell;
-  @Inject Clock clock;
   @Inject HttpServletRequest request;
-  @Inject InTransaction tx;
 
-  private EventView event;
   private List<RegistrationView> queue;
-  private boolean read;
   private final Map<UUID, String> moveTo = new HashMap<>();
   private final Map<UUID, String> reason = new HashMap<>();
 
-  public void load() {
-    if (getEvent() == null) {
-      Pages.notFound();
-    }
-  }
-
-  private void read() {
-    if (read) {
-      return;
-    }
-    read = true;
-    Pages.id("id")
-        .ifPresent(
-            id ->
-                tx.get(
-                    () -> {
-                      seminars
-                          .find(id)
-                          .ifPresent(
-                              s -> {
-                                event =
-                                    EventView.of(
-                                        s, seminars.places(s), shell.getLocale(), clock.instant());
-                                queue =
-                                    registrations.queue(id).stream()
-                                        .map(
-                                            r ->
-                                                RegistrationView.of(
-                                                    r,
-                                                    registrations.position(r),
-                                                    attendance.from(r),
-                                                    shell.getLocale()))
-                                        .toList();
-                              });
-                      return null;
-                    }));
+  @Override
+  protected void list(Seminar seminar) {
+    queue =
+        registrations.queue(seminar.id()).stream()
+            .map(
+                r ->
+                    RegistrationView.of(
+                        r, registrations.position(r), attendance.from(r), shell.getLocale()))
+            .toList();
   }
 
   public void move(UUID registration) {
@@ -91,14 +56,9 @@ public class SeminarQueuePage {
     } catch (Refusal e) {
       Pages.show("queue", e);
     }
-    read = false;
     moveTo.clear();
     reason.clear();
-  }
-
-  public EventView getEvent() {
-    read();
-    return event;
+    reread();
   }
 
   public List<RegistrationView> getQueue() {
@@ -120,7 +80,7 @@ public class SeminarQueuePage {
         + "/api/v1/tenants/"
         + shell.tenant().map(t -> t.id()).orElse("")
         + "/seminars/"
-        + event.id()
+        + getEvent().id()
         + "/attendance."
         + format;
   }

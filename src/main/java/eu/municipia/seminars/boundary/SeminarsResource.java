@@ -8,6 +8,7 @@ import eu.municipia.platform.entity.Refusal;
 import eu.municipia.publicforms.control.PublicForms;
 import eu.municipia.seminars.control.Attendance;
 import eu.municipia.seminars.control.CertificateIssuer;
+import eu.municipia.seminars.control.EventLines;
 import eu.municipia.seminars.control.Registrants;
 import eu.municipia.seminars.control.Registrations;
 import eu.municipia.seminars.control.SeminarCalendar;
@@ -71,6 +72,7 @@ public class SeminarsResource {
   @Inject PublicForms publicForms;
   @Inject TenantContext tenants;
   @Inject Links links;
+  @Inject EventLines lines;
 
   /** A registration: the people, the contact (members), consent, language; website: honeypot. */
   public record RegistrationBody(
@@ -95,8 +97,9 @@ public class SeminarsResource {
   /** A check-in: the ticket's code, or the person's id (chosen by name). */
   public record CheckInBody(String code, String participant) {}
 
+  /** Each event's figures by its id, and each year's. */
   public record Figures(
-      Map<UUID, SeminarFigures.EventFigures> events, List<SeminarFigures.YearFigures> years) {}
+      Map<String, SeminarFigures.EventFigures> events, List<SeminarFigures.YearFigures> years) {}
 
   @GET
   @PermitAll
@@ -195,6 +198,7 @@ public class SeminarsResource {
   @Path("{id}/registrations")
   @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional(Transactional.TxType.NOT_SUPPORTED) // each step has its own; see EventLines
   public Response register(
       @PathParam("id") String id, RegistrationBody body, @Context HttpServletRequest request) {
     UUID seminar = uuid(id);
@@ -311,7 +315,9 @@ public class SeminarsResource {
   @Path("figures")
   @RolesAllowed(Role.ADMIN)
   public Figures figures() {
-    return new Figures(figures.perEvent(), figures.perYear());
+    Map<String, SeminarFigures.EventFigures> events = new java.util.TreeMap<>();
+    figures.perEvent().forEach((id, f) -> events.put(id.toString(), f));
+    return new Figures(events, figures.perYear());
   }
 
   static Response pdf(byte[] pdf) {

@@ -7,7 +7,6 @@ import eu.municipia.platform.entity.Refusal;
 import eu.municipia.seminars.control.CertificateIssuer;
 import eu.municipia.seminars.control.PersonalLinks;
 import eu.municipia.seminars.control.QrCodes;
-import eu.municipia.seminars.control.Registrations;
 import eu.municipia.seminars.control.Seminars;
 import eu.municipia.seminars.entity.Participant;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,16 +25,14 @@ import java.util.Map;
  */
 @Named
 @RequestScoped
-public class TicketPage {
+public class TicketPage extends PersonalLinkPage {
 
-  @Inject Registrations registrations;
   @Inject Seminars seminars;
   @Inject CertificateIssuer certificates;
   @Inject Links links;
   @Inject Shell shell;
   @Inject Clock clock;
   @Inject HttpServletRequest request;
-  @Inject InTransaction tx;
 
   /** What the ticket shows. */
   public record Ticket(
@@ -48,56 +45,33 @@ public class TicketPage {
 
   private Ticket ticket;
   private EventView event;
-  private boolean unknown;
   private boolean cancelled;
 
-  public String getToken() {
-    return Pages.parameter("token");
-  }
-
-  public void load() {
-    read();
-    if (unknown) {
-      Pages.notFound();
+  @Override
+  protected boolean show(PersonalLinks.Opened opened) {
+    if (opened.participant().isEmpty()) {
+      return false;
     }
-  }
-
-  private void read() {
-    if (ticket != null || unknown) {
-      return;
-    }
-    try {
-      tx.get(
-          () -> {
-            PersonalLinks.Opened opened = registrations.open(getToken());
-            if (opened.participant().isEmpty()) {
-              unknown = true;
-              return null;
-            }
-            Participant p = opened.participant().get();
-            var s = seminars.require(p.seminarId());
-            event = EventView.of(s, seminars.places(s), shell.getLocale(), clock.instant());
-            String checkIn =
-                links
-                    .of(shell.tenant().orElseThrow())
-                    .page(
-                        "/admin/seminars/checkin",
-                        Map.of("id", s.id().toString(), "code", p.checkinCode()))
-                    .toString();
-            var person = RegistrationView.person(p, shell.getLocale());
-            ticket =
-                new Ticket(
-                    person,
-                    p.registration().status().name(),
-                    FormMessages.text("seminar.status." + p.registration().status().name()),
-                    person.registered(),
-                    QrCodes.svg(checkIn, FormMessages.text("seminar.ticket.qr", p.checkinCode())),
-                    certificates.isReady(p));
-            return null;
-          });
-    } catch (Refusal e) {
-      unknown = true;
-    }
+    Participant p = opened.participant().get();
+    var s = seminars.require(p.seminarId());
+    event = EventView.of(s, seminars.places(s), shell.getLocale(), clock.instant());
+    String checkIn =
+        links
+            .of(shell.tenant().orElseThrow())
+            .page(
+                "/admin/seminars/checkin", Map.of("id", s.id().toString(), "code", p.checkinCode()))
+            .toString();
+    var person = RegistrationView.person(p, shell.getLocale());
+    String status = p.registration().status().name();
+    ticket =
+        new Ticket(
+            person,
+            status,
+            FormMessages.text("seminar.status." + status),
+            person.registered(),
+            QrCodes.svg(checkIn, FormMessages.text("seminar.ticket.qr", p.checkinCode())),
+            certificates.isReady(p));
+    return true;
   }
 
   public void cancel() {
@@ -108,8 +82,7 @@ public class TicketPage {
     } catch (Refusal e) {
       Pages.show("ticket", e);
     }
-    ticket = null;
-    read();
+    reread();
   }
 
   public Ticket getTicket() {

@@ -46,7 +46,7 @@ public class Attendance {
   }
 
   static final String[] HEADER = {
-    "#", "name", "role", "municipality or organisation", "email", "registration", "checked in"
+    "line", "name", "role", "municipality or organisation", "email", "registration", "checked in"
   };
 
   @Inject Registrations registrations;

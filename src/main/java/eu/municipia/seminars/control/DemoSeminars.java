@@ -8,23 +8,30 @@ import eu.municipia.seminars.entity.RegistrationForm;
 import eu.municipia.seminars.entity.Seminar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Demo data: SMOPK's events around today, from what the association says it does (seminars on
- * legislative changes with lecturers from practice, workshops, study visits to places of good
- * practice across the border): a past seminar on the new building act with its attendance, an
- * upcoming workshop that is full with a waitlist, a two-day study visit in Bavaria for members, and
- * a seminar on changes to the municipalities act open to the public.
+ * Demo data: SMOPK's events around today, from {@code demo-seminars.json} beside this class (a past
+ * seminar on the new building act with its attendance, a workshop that is full with a waitlist, a
+ * two-day study visit, a seminar open to the public), registered through the use cases as an
+ * organiser would. Nothing is mailed: the demo addresses are invented.
  */
 @ApplicationScoped
 public class DemoSeminars implements DemoSeed {
+
+  static final String DATA = "demo-seminars.json";
 
   @Inject Seminars seminars;
   @Inject Registrations registrations;
@@ -41,259 +48,93 @@ public class DemoSeminars implements DemoSeed {
   }
 
   @Override
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public String seedIfEmpty() {
     if (!seminars.all().isEmpty()) {
       return "has events already";
     }
+    return SeminarMail.quietly(this::seed);
+  }
+
+  private String seed() {
     LocalDate today = LocalDate.ofInstant(clock.instant(), Seminar.ZONE);
+    JsonArray events = read().getJsonArray("events");
     int people = 0;
-
-    Seminar building =
-        event(
-            "SEMINAR",
-            "Nový stavební zákon v praxi obecních úřadů",
-            "Seminář pro starosty, místostarosty a pracovníky obecních úřadů: co nový stavební"
-                + " zákon mění pro obce jako účastníky řízení, jak se obce vyjadřují k záměrům a"
-                + " jak na digitalizaci stavebního řízení. Lektoři z praxe odpovídají na dotazy.",
-            "Legislativa",
-            "Ing. Markéta Holubová (krajský úřad), JUDr. Tomáš Říha (advokát)",
-            at(today.minusDays(20), 9, 0),
-            at(today.minusDays(20), 14, 30),
-            "Krajský úřad Plzeňského kraje, sál 1",
-            "Škroupova 18, 301 00 Plzeň",
-            "49.7429",
-            "13.3749",
-            40,
-            "PUBLIC",
-            "",
-            List.of(
-                item(
-                    today.minusDays(20),
-                    9,
-                    0,
-                    "Co se mění: přehled nového stavebního zákona",
-                    "Markéta Holubová"),
-                item(today.minusDays(20), 10, 30, "Obec jako účastník řízení", "Tomáš Říha"),
-                item(today.minusDays(20), 13, 0, "Dotazy z praxe obecních úřadů", "")));
-    people +=
-        register(
-            building, "559717", "Ing. Jana Šťastná", "tajemnice", "jana.stastna@rokycany.example");
-    people += register(building, "560260", "Petr Dvořák", "starosta", "starosta@zbiroh.example");
-    people += register(building, "540927", "Josef Král", "starosta", "starosta@cila.example");
-    for (Registration r : registrations.queue(building.id())) {
-      r.activePeople().forEach(p -> registrations.checkInPerson(building.id(), p.id(), DEMO));
+    for (JsonObject event : events.getValuesAs(JsonObject.class)) {
+      Seminar seminar = seminars.create(form(event, today), DEMO);
+      for (JsonObject r : event.getJsonArray("registrations").getValuesAs(JsonObject.class)) {
+        people += register(seminar, r);
+      }
+      if (event.getBoolean("checkIn", false)) {
+        for (Registration r : registrations.queue(seminar.id())) {
+          r.activePeople().forEach(p -> registrations.checkInPerson(seminar.id(), p.id(), DEMO));
+        }
+      }
     }
-
-    Seminar workshop =
-        event(
-            "WORKSHOP",
-            "Workshop: chytrá řešení pro malé obce",
-            "Praktický workshop o tom, co zvládne i malá obec: sdílené služby, chytré měření"
-                + " spotřeby energie ve veřejných budovách a mobilní rozhlas. Pracujeme v malých"
-                + " skupinách nad příklady dobré praxe z členských obcí.",
-            "Chytrá řešení",
-            "Mgr. Lucie Benešová (RRA Plzeňského kraje)",
-            at(today.plusDays(12), 9, 30),
-            at(today.plusDays(12), 15, 0),
-            "Regionální rozvojová agentura Plzeňského kraje",
-            "Riegrova 1, 301 00 Plzeň",
-            "49.7476",
-            "13.3796",
-            12,
-            "MEMBERS",
-            "",
-            List.of());
-    people +=
-        register(
-            workshop,
-            "554791",
-            "Bc. Karel Novotný",
-            "odbor rozvoje",
-            "karel.novotny@plzen.example",
-            "Eva Svobodová",
-            "eva.svobodova@plzen.example",
-            "Tomáš Marek",
-            "tomas.marek@plzen.example");
-    people +=
-        register(
-            workshop,
-            "559300",
-            "Marie Kučerová",
-            "místostarostka",
-            "mistostarostka@nyrany.example",
-            "Pavel Horák",
-            "pavel.horak@nyrany.example");
-    people +=
-        register(
-            workshop,
-            "559521",
-            "Ing. Jiří Pokorný",
-            "starosta",
-            "starosta@tremosna.example",
-            "Alena Veselá",
-            "alena.vesela@tremosna.example",
-            "Martin Černý",
-            "martin.cerny@tremosna.example");
-    people +=
-        register(
-            workshop,
-            "558371",
-            "Hana Procházková",
-            "starostka",
-            "starostka@starplzenec.example",
-            "Ondřej Krejčí",
-            "ondrej.krejci@starplzenec.example",
-            "Lenka Fialová",
-            "lenka.fialova@starplzenec.example",
-            "Roman Bartoš",
-            "roman.bartos@starplzenec.example");
-    people +=
-        register(
-            workshop,
-            "559075",
-            "Jaroslav Kříž",
-            "starosta",
-            "starosta@kralovice.example",
-            "Simona Malá",
-            "simona.mala@kralovice.example");
-    people += register(workshop, "560120", "Zdeněk Šimek", "starosta", "starosta@radnice.example");
-
-    Seminar visit =
-        event(
-            "STUDY_VISIT",
-            "Studijní cesta: dobrá praxe obcí v Bavorsku",
-            "Dvoudenní studijní cesta do partnerských obcí v Horní Falci: obecní výtopna na"
-                + " biomasu, sdílená školka pro tři obce a přeshraniční spolupráce. Odjezd"
-                + " autobusem od krajského úřadu, nocleh v Chamu.",
-            "Přeshraniční spolupráce",
-            "Mgr. Rudolf Salvetr (předseda SMOPK), zástupci partnerských obcí",
-            at(today.plusDays(40), 7, 0),
-            at(today.plusDays(41), 18, 0),
-            "Odjezd: Krajský úřad Plzeňského kraje",
-            "Škroupova 18, 301 00 Plzeň",
-            "49.7429",
-            "13.3749",
-            30,
-            "MEMBERS",
-            "1500",
-            List.of(
-                item(today.plusDays(40), 7, 0, "Odjezd z Plzně", ""),
-                item(
-                    today.plusDays(40),
-                    10,
-                    30,
-                    "Obecní výtopna na biomasu",
-                    "starosta partnerské obce"),
-                item(today.plusDays(40), 14, 0, "Sdílená mateřská škola tří obcí", ""),
-                item(
-                    today.plusDays(41),
-                    9,
-                    0,
-                    "Přeshraniční projekty a jejich financování",
-                    "Rudolf Salvetr"),
-                item(today.plusDays(41), 15, 0, "Návrat do Plzně", "")));
-    people += register(visit, "540927", "Josef Král", "starosta", "starosta@cila.example");
-    people +=
-        register(
-            visit,
-            "559997",
-            "Vladimír Beneš",
-            "starosta",
-            "starosta@mirosov.example",
-            "Ivana Nováková",
-            "ivana.novakova@mirosov.example");
-
-    Seminar law =
-        event(
-            "SEMINAR",
-            "Změny v zákoně o obcích: co se mění pro zastupitele",
-            "Přehled letošních změn v zákoně o obcích a v odměňování členů zastupitelstev,"
-                + " s příklady z praxe a prostorem pro dotazy. Seminář je otevřen i veřejnosti.",
-            "Legislativa",
-            "JUDr. Tomáš Říha (advokát)",
-            at(today.plusDays(26), 13, 0),
-            at(today.plusDays(26), 16, 30),
-            "Krajský úřad Plzeňského kraje, sál 1",
-            "Škroupova 18, 301 00 Plzeň",
-            "49.7429",
-            "13.3749",
-            60,
-            "PUBLIC",
-            "",
-            List.of(
-                item(today.plusDays(26), 13, 0, "Změny v zákoně o obcích", "Tomáš Říha"),
-                item(today.plusDays(26), 15, 0, "Odměny členů zastupitelstev", "Tomáš Říha")));
-    people +=
-        register(law, "558966", "Ing. Petra Šebestová", "starostka", "starostka@chrast.example");
-    return "4 events, " + people + " people registered";
+    return events.size() + " events, " + people + " people registered";
   }
 
-  private Seminar event(
-      String kind,
-      String title,
-      String description,
-      String topic,
-      String lecturers,
-      LocalDateTime starts,
-      LocalDateTime ends,
-      String venue,
-      String address,
-      String latitude,
-      String longitude,
-      int capacity,
-      String audience,
-      String fee,
-      List<EventForm.ProgrammeLine> programme) {
-    LocalDateTime opens = LocalDateTime.ofInstant(clock.instant(), Seminar.ZONE).minusDays(60);
-    return seminars.create(
-        new EventForm(
-            kind,
-            title,
-            description,
-            topic,
-            lecturers,
-            starts.toString(),
-            ends.toString(),
-            venue,
-            address,
-            latitude,
-            longitude,
-            null,
-            Integer.toString(capacity),
-            (opens.isBefore(starts) ? opens : starts.minusDays(1)).toString(),
-            starts.minusDays(1).toString(),
-            audience,
-            fee,
-            Integer.toString(seminars.defaultOfferHours()),
-            programme),
-        DEMO);
+  private EventForm form(JsonObject e, LocalDate today) {
+    LocalDateTime starts = at(e.getJsonArray("starts"), today);
+    LocalDateTime opens =
+        LocalDateTime.ofInstant(clock.instant(), Seminar.ZONE)
+            .minusDays(60)
+            .truncatedTo(ChronoUnit.MINUTES);
+    return new EventForm(
+        e.getString("kind"),
+        e.getString("title"),
+        e.getString("description"),
+        e.getString("topic"),
+        e.getString("lecturers"),
+        starts.toString(),
+        at(e.getJsonArray("ends"), today).toString(),
+        e.getString("venue"),
+        e.getString("address"),
+        e.getString("latitude"),
+        e.getString("longitude"),
+        null,
+        Integer.toString(e.getInt("capacity")),
+        (opens.isBefore(starts) ? opens : starts.minusDays(1)).toString(),
+        starts.minusDays(1).toString(),
+        e.getString("audience"),
+        e.getString("fee"),
+        Integer.toString(seminars.defaultOfferHours()),
+        e.getJsonArray("programme").getValuesAs(JsonArray.class).stream()
+            .map(
+                item ->
+                    new EventForm.ProgrammeLine(
+                        at(item, today).toString(), null, item.getString(2), item.getString(3)))
+            .toList());
   }
 
-  /** One municipality's people; the first is also the contact. Answers how many. */
-  private int register(
-      Seminar seminar, String code, String contact, String role, String email, String... others) {
-    List<RegistrationForm.PersonLine> lines = new ArrayList<>();
-    lines.add(new RegistrationForm.PersonLine(contact, email, role));
-    for (int i = 0; i + 1 < others.length; i += 2) {
-      lines.add(new RegistrationForm.PersonLine(others[i], others[i + 1], null));
-    }
+  /** One municipality's people, registered by an organiser; the first is the contact. */
+  private int register(Seminar seminar, JsonObject registration) {
+    List<RegistrationForm.PersonLine> lines =
+        registration.getJsonArray("people").getValuesAs(JsonArray.class).stream()
+            .map(
+                p ->
+                    new RegistrationForm.PersonLine(p.getString(0), p.getString(1), p.getString(2)))
+            .toList();
     registrations.registerMembers(
         seminar.id(),
-        new RegistrationForm(lines, contact, email, null, true, false),
+        new RegistrationForm(lines, lines.get(0).name(), lines.get(0).email(), null, true, false),
         "cs",
-        new Registrations.Origin(new MunicipalityCode("CZ", code), null),
+        new Registrations.Origin(new MunicipalityCode("CZ", registration.getString("code")), null),
         DEMO,
         true);
     return lines.size();
   }
 
-  private static LocalDateTime at(LocalDate day, int hour, int minute) {
-    return LocalDateTime.of(day, LocalTime.of(hour, minute));
+  /** [day from today, "HH:mm"] as a local date and time. */
+  private static LocalDateTime at(JsonArray when, LocalDate today) {
+    return LocalDateTime.of(today.plusDays(when.getInt(0)), LocalTime.parse(when.getString(1)));
   }
 
-  private static EventForm.ProgrammeLine item(
-      LocalDate day, int hour, int minute, String title, String lecturer) {
-    return new EventForm.ProgrammeLine(at(day, hour, minute).toString(), null, title, lecturer);
+  private static JsonObject read() {
+    try (InputStream in = DemoSeminars.class.getResourceAsStream(DATA);
+        JsonReader reader = Json.createReader(in)) {
+      return reader.readObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -172,15 +172,21 @@ public class Registrations {
     }
     seminar.admit(registration, now);
     UniqueKeys.flush(em, Registrations::registeredAlready);
-    audit.record(
-        caller,
-        "seminar.registered",
-        "registration",
-        registration.id().toString(),
-        null,
-        registration.auditState());
+    audited(caller, "seminar.registered", registration, null);
     mail.entered(registration, seminar, position(registration));
     return registration;
+  }
+
+  /** Writes the change of a registration to the audit log (its state before and after). */
+  private void audited(
+      Caller who, String action, Registration registration, Map<String, Object> before) {
+    audit.record(
+        who,
+        action,
+        "registration",
+        registration.id().toString(),
+        before,
+        registration.auditState());
   }
 
   /** What a personal link opens (nothing changes by looking). */
@@ -196,13 +202,7 @@ public class Registrations {
     settle(seminar, now); // an offer that has just expired is no longer there to accept
     Map<String, Object> before = registration.auditState();
     seminar.accept(registration, now);
-    audit.record(
-        REGISTRANT,
-        "seminar.offerAccepted",
-        "registration",
-        registration.id().toString(),
-        before,
-        registration.auditState());
+    audited(REGISTRANT, "seminar.offerAccepted", registration, before);
     mail.entered(registration, seminar, 0);
     return registration;
   }
@@ -247,13 +247,7 @@ public class Registrations {
     }
     Map<String, Object> before = registration.auditState();
     seminar.cancel(registration, person, now);
-    audit.record(
-        REGISTRANT,
-        "seminar.personCancelled",
-        "registration",
-        registration.id().toString(),
-        before,
-        registration.auditState());
+    audited(REGISTRANT, "seminar.personCancelled", registration, before);
     mail.personCancelled(registration, seminar, person);
     settle(seminar, now);
     return registration;
@@ -283,13 +277,7 @@ public class Registrations {
           Map.of("participant", "seminar.error.alreadyCancelled"));
     }
     person.rename(name, role);
-    audit.record(
-        REGISTRANT,
-        "seminar.personRenamed",
-        "registration",
-        registration.id().toString(),
-        null,
-        registration.auditState());
+    audited(REGISTRANT, "seminar.personRenamed", registration, null);
     return person;
   }
 
@@ -309,13 +297,7 @@ public class Registrations {
     Map<String, Object> before = registration.auditState();
     Participant added = seminar.addTo(registration, person, now);
     UniqueKeys.flush(em, Registrations::registeredAlready);
-    audit.record(
-        REGISTRANT,
-        "seminar.personAdded",
-        "registration",
-        registration.id().toString(),
-        before,
-        registration.auditState());
+    audited(REGISTRANT, "seminar.personAdded", registration, before);
     mail.added(registration, seminar, added);
     return added;
   }
@@ -370,13 +352,7 @@ public class Registrations {
     Seminar seminar = seminars.lock(registration.seminarId());
     Map<String, Object> before = registration.auditState();
     seminar.cancel(registration, reason, now);
-    audit.record(
-        who,
-        action,
-        "registration",
-        registration.id().toString(),
-        before,
-        registration.auditState());
+    audited(who, action, registration, before);
     if (who == REGISTRANT) {
       mail.cancelled(registration, seminar);
     } else {
@@ -400,13 +376,7 @@ public class Registrations {
     for (Registration r : expired) {
       Map<String, Object> before = r.auditState();
       seminar.cancel(r, "seminar.reason.offerExpired", now);
-      audit.record(
-          WAITLIST,
-          "seminar.offerExpired",
-          "registration",
-          r.id().toString(),
-          before,
-          r.auditState());
+      audited(WAITLIST, "seminar.offerExpired", r, before);
       mail.offerExpired(r, seminar);
     }
     if (seminar.free() == 0) {
@@ -417,8 +387,7 @@ public class Registrations {
             .setParameter("seminar", seminar.id())
             .getResultList();
     for (Registration r : seminar.moveWaitlist(inLine, now)) {
-      audit.record(
-          WAITLIST, "seminar.offered", "registration", r.id().toString(), null, r.auditState());
+      audited(WAITLIST, "seminar.offered", r, null);
       mail.offered(r, seminar);
     }
   }

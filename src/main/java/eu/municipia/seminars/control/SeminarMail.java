@@ -34,14 +34,30 @@ public class SeminarMail {
 
   static final String TEXTS = "eu.municipia.seminars.control.mail";
 
+  /** Set while demo data is made: its addresses are invented, so nothing is mailed. */
+  private static final ThreadLocal<Boolean> QUIET = ThreadLocal.withInitial(() -> false);
+
   @Inject Outbox outbox;
   @Inject PersonalLinks personalLinks;
   @Inject Links links;
   @Inject TenantContext tenants;
   @Inject Clock clock;
 
+  /** Runs the work without mailing anyone (demo data, whose addresses are invented). */
+  public static <T> T quietly(java.util.function.Supplier<T> work) {
+    QUIET.set(true);
+    try {
+      return work.get();
+    } finally {
+      QUIET.remove();
+    }
+  }
+
   /** The link that confirms a public registration's address. */
   public void confirmAddress(Registration r, Seminar s, URI link) {
+    if (QUIET.get()) {
+      return;
+    }
     Letter letter = letter(r, s);
     letter.line("confirm.body", link);
     letter.send(r.contactEmail(), "confirm.subject");
@@ -49,6 +65,9 @@ public class SeminarMail {
 
   /** The registration entered (or an offer was accepted): confirmed with tickets, or waiting. */
   public void entered(Registration r, Seminar s, long position) {
+    if (QUIET.get()) {
+      return;
+    }
     switch (r.status()) {
       case CONFIRMED -> confirmed(r, s);
       case WAITING -> {
@@ -87,6 +106,9 @@ public class SeminarMail {
 
   /** One person added to a confirmed registration gets a ticket. */
   public void added(Registration r, Seminar s, Participant p) {
+    if (QUIET.get()) {
+      return;
+    }
     Letter letter = letter(r, s);
     letter.line("ticket.body", r.contactName());
     letter.ticket(p);
@@ -95,6 +117,9 @@ public class SeminarMail {
   }
 
   public void offered(Registration r, Seminar s) {
+    if (QUIET.get()) {
+      return;
+    }
     Letter letter = letter(r, s);
     letter.line(
         "offered.body",
@@ -105,16 +130,25 @@ public class SeminarMail {
   }
 
   public void offerExpired(Registration r, Seminar s) {
+    if (QUIET.get()) {
+      return;
+    }
     letterTo(r, s, "expired");
   }
 
   /** The registration was cancelled (by the registrant, or an offer declined). */
   public void cancelled(Registration r, Seminar s) {
+    if (QUIET.get()) {
+      return;
+    }
     letterTo(r, s, "cancelled");
   }
 
   /** One person's place was cancelled. */
   public void personCancelled(Registration r, Seminar s, Participant p) {
+    if (QUIET.get()) {
+      return;
+    }
     Letter letter = letter(r, s);
     letter.line("personCancelled.body", p.name());
     letter.send(p.email(), "personCancelled.subject");
@@ -122,6 +156,9 @@ public class SeminarMail {
 
   /** An admin moved the registration, with a reason. */
   public void moved(Registration r, Seminar s, String reason) {
+    if (QUIET.get()) {
+      return;
+    }
     Letter letter = letter(r, s);
     letter.line("moved.body", letter.texts.getString("status." + r.status().name()), reason);
     letter.manage(r);
@@ -130,6 +167,9 @@ public class SeminarMail {
 
   /** The event was cancelled: the contact and every person with an address of their own. */
   public void eventCancelled(Registration r, Seminar s) {
+    if (QUIET.get()) {
+      return;
+    }
     List<String> told = new ArrayList<>();
     told.add(r.contactEmail());
     for (Participant p : r.participants()) {
@@ -148,6 +188,9 @@ public class SeminarMail {
 
   /** The day before: one mail per person, with their ticket. */
   public void reminder(Participant p, Seminar s) {
+    if (QUIET.get()) {
+      return;
+    }
     Letter letter = letter(p.registration(), s);
     letter.line("reminder.body");
     letter.ticket(p);
@@ -226,7 +269,7 @@ public class SeminarMail {
     }
 
     void send(String address, String subjectKey) {
-      if (address == null) {
+      if (address == null || QUIET.get()) {
         return;
       }
       String where = Seminars.where(seminar);

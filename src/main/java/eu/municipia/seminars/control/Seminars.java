@@ -55,6 +55,7 @@ public class Seminars {
     Instant now = clock.instant();
     Seminar seminar = new Seminar(form.details(now), admin.subject(), now);
     em.persist(seminar);
+    em.flush(); // the row exists before anything locks it in the same transaction
     audit.record(
         admin, "seminar.created", "seminar", seminar.id().toString(), null, seminar.auditState());
     return seminar;
@@ -105,40 +106,39 @@ public class Seminars {
    * are upcoming. Topic and kind filter when given.
    */
   public Page<Seminar> search(When when, String topic, EventKind kind, int offset, int limit) {
-    Instant now = clock.instant();
-    String where =
-        " WHERE (:upcoming = FALSE OR s.endsAt >= :now) AND (:past = FALSE OR s.endsAt < :now)"
-            + " AND (:topic IS NULL OR s.topic = :topic) AND (:kind IS NULL OR s.kind = :kind)";
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (when == When.UPCOMING) {
+      where.append(" AND s.endsAt >= :now");
+    } else if (when == When.PAST) {
+      where.append(" AND s.endsAt < :now");
+    }
+    boolean byTopic = topic != null && !topic.isBlank();
+    if (byTopic) {
+      where.append(" AND s.topic = :topic");
+    }
+    if (kind != null) {
+      where.append(" AND s.kind = :kind");
+    }
     String order =
         when == When.UPCOMING
             ? " ORDER BY s.startsAt, s.title"
             : " ORDER BY s.startsAt DESC, s.title";
     TypedQuery<Seminar> query =
-        bind(
-            em.createQuery("SELECT s FROM Seminar s" + where + order, Seminar.class),
-            when,
-            topic,
-            kind,
-            now);
-    TypedQuery<Long> count =
-        bind(
-            em.createQuery("SELECT COUNT(s) FROM Seminar s" + where, Long.class),
-            when,
-            topic,
-            kind,
-            now);
+        em.createQuery("SELECT s FROM Seminar s" + where + order, Seminar.class);
+    TypedQuery<Long> count = em.createQuery("SELECT COUNT(s) FROM Seminar s" + where, Long.class);
+    for (TypedQuery<?> q : List.of(query, count)) {
+      if (when != When.ALL) {
+        q.setParameter("now", clock.instant());
+      }
+      if (byTopic) {
+        q.setParameter("topic", topic.trim());
+      }
+      if (kind != null) {
+        q.setParameter("kind", kind);
+      }
+    }
     List<Seminar> items = query.setFirstResult(offset).setMaxResults(limit).getResultList();
     return new Page<>(count.getSingleResult(), offset, limit, items);
-  }
-
-  private static <T> TypedQuery<T> bind(
-      TypedQuery<T> query, When when, String topic, EventKind kind, Instant now) {
-    return query
-        .setParameter("upcoming", when == When.UPCOMING)
-        .setParameter("past", when == When.PAST)
-        .setParameter("now", now)
-        .setParameter("topic", topic == null || topic.isBlank() ? null : topic.trim())
-        .setParameter("kind", kind);
   }
 
   /** The next events that are not cancelled, for the home page. */

@@ -35,7 +35,10 @@ public class PersonalLink extends TenantOwned {
   @Column(name = "registration_id", nullable = false)
   private UUID registrationId;
 
+  // Nullable uuid: the converter (declared once, on Membership) binds a null PostgreSQL takes.
   @Column(name = "participant_id")
+  @org.eclipse.persistence.annotations.Convert(
+      eu.municipia.platform.entity.NullableUuidConverter.NAME)
   private UUID participantId;
 
   @Column(name = "created_at", nullable = false)
