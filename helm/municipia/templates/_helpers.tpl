@@ -29,6 +29,14 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/part-of: municipia
 {{- end }}
 
+{{/* The migration Job's pod: labels of its own, so that no selector of the serving pods (the
+     Services, the disruption budget, the NetworkPolicy) ever counts it. */}}
+{{- define "municipia.migrationSelectorLabels" -}}
+app.kubernetes.io/name: {{ include "municipia.name" . }}-migrate
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: migration
+{{- end }}
+
 {{/* Selector labels never change between upgrades: a Deployment's selector is immutable. */}}
 {{- define "municipia.selectorLabels" -}}
 app.kubernetes.io/name: {{ include "municipia.name" . }}

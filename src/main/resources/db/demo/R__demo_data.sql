@@ -41,7 +41,10 @@ INSERT INTO person (id, tenant_id, issuer, subject, username, display_name, emai
   ('6f1b0c52-5a43-4c36-9a57-0c6f3f0b8a11', 'smocr', '${issuer}', '4d679887-649a-419a-ab81-051d42cc4d9d',
    'spravce.smocr', 'Jana Dvořáková', 'jana.dvorakova@smocr.example', now(), now()),
   ('6f1b0c52-5a43-4c36-9a57-0c6f3f0b8a12', 'smocr', '${issuer}', 'bb355fc8-cbdd-4313-9827-26b8f3e05796',
-   'analytik.smocr', 'Martin Beneš', 'martin.benes@smocr.example', now(), now())
+   'analytik.smocr', 'Martin Beneš', 'martin.benes@smocr.example', now(), now()),
+  -- A member of SMO ČR with no role there: another association's plain member.
+  ('6f1b0c52-5a43-4c36-9a57-0c6f3f0b8a13', 'smocr', '${issuer}', '5c0d9e47-2b8f-4d1a-9e63-7f4a1b2c3d91',
+   'clen.smocr', 'Tomáš Veselý', 'tomas.vesely@smocr.example', now(), now())
 ON CONFLICT (tenant_id, issuer, subject) DO NOTHING;
 
 INSERT INTO role_grant (id, tenant_id, issuer, subject, role, granted_by, granted_at) VALUES

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
@@ -152,15 +153,108 @@ class HelmChartTest {
         .containsKeys("DB_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_AUDIENCE")
         .containsEntry("KEYCLOAK_PROVISIONING_CLIENT_ID", "municipia-provisioning")
         .containsEntry("APP_DEMO_DATA", "false")
+        .containsEntry("APP_TRUSTED_PROXIES", "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7")
+        .containsEntry("DB_MIGRATE", "false")
         .doesNotContainKeys("DB_PASSWORD", "DB_OWNER_PASSWORD", "OIDC_CLIENT_SECRET");
     assertThat(secretName(app, "DB_USER")).isEqualTo("municipia-db-app");
     assertThat(secretName(app, "DB_PASSWORD")).isEqualTo("municipia-db-app");
-    assertThat(secretName(app, "DB_OWNER_USER")).isEqualTo("municipia-db-owner");
-    assertThat(secretName(app, "DB_OWNER_PASSWORD")).isEqualTo("municipia-db-owner");
     assertThat(secretName(app, "OIDC_CLIENT_SECRET")).isEqualTo("municipia-oidc");
     assertThat(secretName(app, "KEYCLOAK_PROVISIONING_CLIENT_SECRET")).isEqualTo("municipia-oidc");
     // Existing Secrets are used as they are: the chart makes none of its own then.
     assertThat(defaults.all(Secret.class)).isEmpty();
+  }
+
+  @Test
+  void servingPodsGetNoOwnerSecretAndDoNotMigrate() {
+    for (HelmRender rendered : List.of(defaults, production, withChartMadeDatabaseSecrets())) {
+      String owner =
+          rendered
+              .one(Job.class)
+              .getSpec()
+              .getTemplate()
+              .getSpec()
+              .getContainers()
+              .get(0)
+              .getEnv()
+              .stream()
+              .filter(variable -> variable.getName().equals("DB_OWNER_PASSWORD"))
+              .findFirst()
+              .orElseThrow()
+              .getValueFrom()
+              .getSecretKeyRef()
+              .getName();
+      PodSpec pod = podSpec(rendered);
+
+      assertThat(secretsReferencedBy(pod)).doesNotContain(owner).isNotEmpty();
+      assertThat(pod.getContainers())
+          .flatExtracting(Container::getEnv)
+          .extracting(EnvVar::getName)
+          .doesNotContain("DB_OWNER_USER", "DB_OWNER_PASSWORD")
+          .doesNotContain("DB_MIGRATE");
+      assertThat(rendered.one(ConfigMap.class).getData()).containsEntry("DB_MIGRATE", "false");
+    }
+  }
+
+  @Test
+  void aHookJobMigratesWithTheOwnerSecretBeforeInstallAndUpgrade() {
+    Job job = defaults.one(Job.class);
+    PodSpec pod = job.getSpec().getTemplate().getSpec();
+    Container migrate = pod.getContainers().get(0);
+
+    assertThat(job.getMetadata().getAnnotations())
+        .containsEntry("helm.sh/hook", "pre-install,pre-upgrade")
+        .containsKey("helm.sh/hook-delete-policy");
+    assertThat(migrate.getCommand())
+        .containsExactly(
+            "java", "-cp", "/opt/payara/migrate/*", "eu.municipia.platform.control.MigrateCommand");
+    assertThat(migrate.getImage()).isEqualTo(appContainer(defaults).getImage());
+    assertThat(secretName(migrate, "DB_OWNER_USER")).isEqualTo("municipia-db-owner");
+    assertThat(secretName(migrate, "DB_OWNER_PASSWORD")).isEqualTo("municipia-db-owner");
+    assertThat(secretName(migrate, "DB_USER")).isEqualTo("municipia-db-app");
+    assertThat(env(migrate, "DB_URL").getValue()).startsWith("jdbc:postgresql://");
+    assertThat(secretsReferencedBy(pod))
+        .containsExactlyInAnyOrder("municipia-db-owner", "municipia-db-app");
+    // Locked down as the serving pods are.
+    assertThat(pod.getSecurityContext()).isEqualTo(podSpec(defaults).getSecurityContext());
+    assertThat(migrate.getSecurityContext()).isEqualTo(appContainer(defaults).getSecurityContext());
+    assertThat(migrate.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+    assertThat(pod.getRestartPolicy()).isEqualTo("Never");
+    assertThat(migrate.getResources().getLimits()).containsKeys("cpu", "memory");
+    // No selector of the serving pods counts it: no traffic, no disruption budget.
+    Map<String, String> podLabels = job.getSpec().getTemplate().getMetadata().getLabels();
+    assertThat(
+            podLabels
+                .entrySet()
+                .containsAll(
+                    deployment(defaults).getSpec().getSelector().getMatchLabels().entrySet()))
+        .isFalse();
+    NetworkPolicy jobPolicy = defaults.named(NetworkPolicy.class, FULLNAME + "-migrate");
+    assertThat(podLabels)
+        .containsAllEntriesOf(jobPolicy.getSpec().getPodSelector().getMatchLabels());
+    assertThat(jobPolicy.getSpec().getIngress()).isEmpty();
+    assertThat(jobPolicy.getMetadata().getAnnotations())
+        .containsEntry("helm.sh/hook-weight", "-10");
+  }
+
+  @Test
+  void chartMadeDatabaseSecretsExistBeforeTheMigrationJob() {
+    HelmRender rendered = withChartMadeDatabaseSecrets();
+    int jobWeight =
+        Integer.parseInt(
+            rendered.one(Job.class).getMetadata().getAnnotations().get("helm.sh/hook-weight"));
+
+    for (String name : List.of(FULLNAME + "-db-app", FULLNAME + "-db-owner")) {
+      Map<String, String> annotations =
+          rendered.named(Secret.class, name).getMetadata().getAnnotations();
+      assertThat(annotations).as(name).containsEntry("helm.sh/hook", "pre-install,pre-upgrade");
+      assertThat(Integer.parseInt(annotations.get("helm.sh/hook-weight"))).isLessThan(jobWeight);
+    }
+    assertThat(
+            secretName(
+                rendered.one(Job.class).getSpec().getTemplate().getSpec().getContainers().get(0),
+                "DB_OWNER_PASSWORD"))
+        .isEqualTo(FULLNAME + "-db-owner");
   }
 
   @Test
@@ -315,7 +409,7 @@ class HelmChartTest {
 
   @Test
   void networkPolicyAdmitsHttpFromIngressControllerAndHazelcastOnlyBetweenReplicas() {
-    NetworkPolicy policy = defaults.one(NetworkPolicy.class);
+    NetworkPolicy policy = defaults.named(NetworkPolicy.class, FULLNAME);
     Map<String, String> replicas = deployment(defaults).getSpec().getSelector().getMatchLabels();
 
     assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
@@ -343,7 +437,7 @@ class HelmChartTest {
   @Test
   void networkPolicyLetsOutDnsDatabaseKeycloakAndMail() {
     List<String> egressPorts =
-        defaults.one(NetworkPolicy.class).getSpec().getEgress().stream()
+        defaults.named(NetworkPolicy.class, FULLNAME).getSpec().getEgress().stream()
             .flatMap(rule -> rule.getPorts().stream())
             .map(port -> port.getProtocol() + "/" + port.getPort().getIntVal())
             .toList();
@@ -351,7 +445,7 @@ class HelmChartTest {
     assertThat(egressPorts)
         .contains("UDP/53", "TCP/53", "TCP/5432", "TCP/443", "TCP/587", "TCP/6900");
     // Production narrows the database to the CloudNativePG cluster's pods.
-    assertThat(production.one(NetworkPolicy.class).getSpec().getEgress())
+    assertThat(production.named(NetworkPolicy.class, FULLNAME).getSpec().getEgress())
         .anySatisfy(
             rule -> {
               assertThat(rule.getPorts()).extracting("port").containsExactly(new IntOrString(5432));
@@ -378,6 +472,35 @@ class HelmChartTest {
               // helm install -n decides where everything goes.
               assertThat(object.getMetadata().getNamespace()).isNull();
             });
+  }
+
+  /** The chart makes both database Secrets from passwords in the values. */
+  private static HelmRender withChartMadeDatabaseSecrets() {
+    return HelmRender.with(
+        Map.of(
+            "database.app.existingSecret", "",
+            "database.app.password", "app-secret",
+            "database.owner.existingSecret", "",
+            "database.owner.password", "owner-secret"));
+  }
+
+  /** Every Secret a pod reads: env, envFrom and volumes. */
+  private static java.util.Set<String> secretsReferencedBy(PodSpec pod) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (Container container : pod.getContainers()) {
+      for (EnvVar variable : container.getEnv()) {
+        if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
+          names.add(variable.getValueFrom().getSecretKeyRef().getName());
+        }
+      }
+      container.getEnvFrom().stream()
+          .filter(source -> source.getSecretRef() != null)
+          .forEach(source -> names.add(source.getSecretRef().getName()));
+    }
+    pod.getVolumes().stream()
+        .filter(volume -> volume.getSecret() != null)
+        .forEach(volume -> names.add(volume.getSecret().getSecretName()));
+    return names;
   }
 
   private static NetworkPolicyIngressRule ingressRuleFor(NetworkPolicy policy, String portName) {

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.UnaryOperator;
 
-/** Renders the chart with Helm itself and reads the manifests into typed Kubernetes objects. */
+/**
+ * Renders the chart with Helm itself and reads the manifests into typed Kubernetes objects, hooks
+ * included.
+ */
 final class HelmRender {
 
   static final Path CHART = Path.of("helm", "municipia");
@@ -22,6 +25,16 @@ final class HelmRender {
   static final String KUBERNETES_VERSION = "1.31.0";
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  /**
+   * helm-java's template returns the release's manifest only, never its hooks (the helm CLI prints
+   * both). Rendered from a copy whose hook annotations carry another key, the hooks come out as
+   * plain objects; the key is put back after parsing, so the tests see what Helm would apply.
+   */
+  private static final String HOOK = "helm.sh/hook";
+
+  private static final String HIDDEN_HOOK = "rendered.test/helm.sh-hook";
+  private static final Path RENDERED_CHART = copyWithVisibleHooks();
 
   private final List<HasMetadata> objects;
 
@@ -49,7 +62,7 @@ final class HelmRender {
   static String template(UnaryOperator<TemplateCommand> options) {
     return options
         .apply(
-            new Helm(CHART)
+            new Helm(RENDERED_CHART)
                 .template()
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
@@ -65,7 +78,51 @@ final class HelmRender {
             .filter(document -> document.lines().anyMatch(line -> line.startsWith("kind:")))
             .map(document -> (HasMetadata) SERIALIZATION.unmarshal(document))
             .toList();
+    objects.forEach(HelmRender::restoreHookAnnotations);
     return new HelmRender(objects);
+  }
+
+  private static void restoreHookAnnotations(HasMetadata object) {
+    Map<String, String> annotations = object.getMetadata().getAnnotations();
+    if (annotations == null) {
+      return;
+    }
+    Map<String, String> restored = new java.util.LinkedHashMap<>();
+    annotations.forEach(
+        (key, value) ->
+            restored.put(
+                key.startsWith(HIDDEN_HOOK) ? HOOK + key.substring(HIDDEN_HOOK.length()) : key,
+                value));
+    object.getMetadata().setAnnotations(restored);
+  }
+
+  private static Path copyWithVisibleHooks() {
+    Path copy = Path.of("target", "helm-rendered", CHART.getFileName().toString());
+    try {
+      if (java.nio.file.Files.exists(copy)) {
+        try (var old = java.nio.file.Files.walk(copy)) {
+          for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            java.nio.file.Files.delete(p);
+          }
+        }
+      }
+      try (var files = java.nio.file.Files.walk(CHART)) {
+        for (Path source : files.toList()) {
+          Path target = copy.resolve(CHART.relativize(source).toString());
+          if (java.nio.file.Files.isDirectory(source)) {
+            java.nio.file.Files.createDirectories(target);
+          } else {
+            String text = java.nio.file.Files.readString(source);
+            java.nio.file.Files.writeString(
+                target,
+                source.getParent().endsWith("templates") ? text.replace(HOOK, HIDDEN_HOOK) : text);
+          }
+        }
+      }
+      return copy;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Could not copy the chart to render it", e);
+    }
   }
 
   List<HasMetadata> all() {

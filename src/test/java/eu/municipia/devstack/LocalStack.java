@@ -103,6 +103,7 @@ public final class LocalStack {
            redaktorka       SMOPK editor, also a member of SMO ČR
            spravce.smocr    SMO ČR association admin
            analytik.smocr   SMO ČR union analyst
+           clen.smocr       SMO ČR member with no role
            platforma        platform admin: the municipality register (/platform/register)
 
          Logs and data: %s

@@ -68,10 +68,23 @@ public final class PayaraServer implements AutoCloseable {
                 "--contextroot",
                 "/",
                 "--port",
-                Integer.toString(port)));
+                Integer.toString(port),
+                // What production's image runs before boot too: no Server header.
+                "--prebootcommandfile",
+                prebootCommands().toString()));
     command.addAll(clusterOptions);
     ChildProcess process = ChildProcess.start("Payara Micro", command, log.getParent(), env, log);
     return new PayaraServer(process, port);
+  }
+
+  /** deploy/payara/pre-boot-commands.asadmin: from payara.preboot, else from the project folder. */
+  static Path prebootCommands() {
+    Path file =
+        Path.of(System.getProperty("payara.preboot", "deploy/payara/pre-boot-commands.asadmin"));
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new IllegalStateException(file.toAbsolutePath() + " is missing");
+    }
+    return file.toAbsolutePath();
   }
 
   /** Waits until the app is migrated and ready; fails early if the deployment failed. */

@@ -6,6 +6,7 @@ import static eu.municipia.testing.DemoUsers.SMOPK_ADMIN;
 import static eu.municipia.testing.DemoUsers.SMOPK_OFFICIAL;
 import static eu.municipia.testing.DemoUsers.SMOPK_OFFICIAL_PERSON_ID;
 import static eu.municipia.testing.DemoUsers.TWO_ASSOCIATIONS;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.municipia.testing.Api;
@@ -42,6 +43,23 @@ class IdentityApiIT {
   @BeforeEach
   void api() {
     api = new Api(Deployments.base(deployed));
+  }
+
+  /**
+   * Where the login sends the browser back to is this server's address, whatever Host the request
+   * names: a forged one would otherwise receive the authorization code. (No app.base-url here: the
+   * address is http://localhost and the port the server accepted the request on.)
+   */
+  @Test
+  void theLoginRedirectUriNeverComesFromTheHostHeader() {
+    Api.Response login = api.withHeader("Host", "evil.example").get("/smopk/members", null);
+
+    assertThat(login.status()).isEqualTo(302);
+    String location = java.net.URLDecoder.decode(login.header("Location"), UTF_8);
+    assertThat(location)
+        .startsWith(TestStack.get().issuer())
+        .contains("redirect_uri=http://localhost:" + deployed.getPort() + "/auth/callback")
+        .doesNotContain("evil.example");
   }
 
   @Test
@@ -241,8 +259,9 @@ class IdentityApiIT {
 
   @Test
   void theViewsAreReachableOnlyThroughAnAssociationsAddress() {
+    // web.xml's constraint on /t/* refuses them before TenantFilter would answer 404.
     assertThat(api.get("/t/members.xhtml", Tokens.accessToken(SMOPK_ADMIN)).status())
-        .isEqualTo(404);
+        .isEqualTo(403);
     assertThat(api.get("/nosuch/", null).status()).isEqualTo(404);
     assertThat(api.get("/smopk/nosuch", null).status()).isEqualTo(404);
   }

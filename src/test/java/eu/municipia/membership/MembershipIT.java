@@ -346,4 +346,17 @@ class MembershipIT {
     Api.Response second = api.get("/smopk/directory?q=&sort=population&page=2", null);
     assertThat(second.body()).contains("Strana 2 z ").contains("sort=population&amp;page=3");
   }
+
+  @Test
+  void aParameterOfTheWrongTypeIsABadRequestNamingIt() {
+    Api.Response offset = api.get("/api/v1/tenants/smopk/members?offset=abc", null);
+    assertThat(offset.status()).as(offset.body()).isEqualTo(400);
+    assertThat(offset.contentType()).startsWith("application/problem+json");
+    assertThat(offset.body()).contains("\"field\":\"offset\"");
+
+    Api.Response year =
+        api.get("/api/v1/tenants/smopk/dues/twenty", Tokens.accessToken(SMOPK_ADMIN));
+    assertThat(year.status()).as(year.body()).isEqualTo(400);
+    assertThat(year.body()).contains("\"field\":\"year\"");
+  }
 }

@@ -40,6 +40,7 @@ class OfficialsIT {
   private static final String KYSICE = "559130";
   private static final String LETKOV = "540561";
   private static final String STUDENA = "553603"; // not a member: applies in the GDPR test
+  private static final String TYMAKOV = "558460";
   private static final String BASE = "/api/v1/tenants/smopk";
 
   @Deployment(testable = false)
@@ -269,6 +270,37 @@ class OfficialsIT {
     String audit = api.get(BASE + "/audit?limit=200", admin).body();
     assertThat(audit).contains("personal-data.exported", "personal-data.erased");
     assertThat(audit.toLowerCase()).doesNotContain(email.toLowerCase());
+  }
+
+  /**
+   * The invitation's link is this server's address even when the request names another host: the
+   * Host header is the client's to write. This deployment has no app.base-url, so the address is
+   * http://localhost and the port of the socket the server accepted on.
+   */
+  @Test
+  void anInvitationSentWithAForgedHostLinksToThisServerNotToTheForgedHost() {
+    String email = "starosta." + System.nanoTime() + "@tymakov.example";
+    JsonObject mayor = add(TYMAKOV, official("MAYOR", "Pavel Host", email, null, null));
+    MailServer mail = TestStack.get().mail().start();
+
+    // The request names another host twice: in its Host header and in its request target.
+    String answer =
+        api.raw(
+            "POST http://evil.example"
+                + BASE
+                + "/officials/"
+                + mayor.getString("id")
+                + "/invitation HTTP/1.1\r\nHost: evil.example\r\nAuthorization: Bearer "
+                + admin
+                + "\r\nContent-Length: 0");
+
+    assertThat(answer).startsWith("HTTP/1.1 200");
+    MailServer.Mail ours =
+        mail.await(
+            m -> m.to().equals(email) && m.subject().contains("pozvánka"), Duration.ofSeconds(30));
+    assertThat(ours.body())
+        .contains("http://localhost:" + deployed.getPort() + "/smopk/members")
+        .doesNotContain("evil.example");
   }
 
   /** JSON-B leaves out null properties. */

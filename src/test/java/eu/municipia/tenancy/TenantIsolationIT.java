@@ -56,7 +56,9 @@ class TenantIsolationIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.war().addClasses(MunicipiaIT.class, StartTestStack.class);
+    return Deployments.war()
+        .addClasses(
+            MunicipiaIT.class, StartTestStack.class, eu.municipia.testing.AppDeployment.class);
   }
 
   @Inject TenantContext tenants;

@@ -9,28 +9,35 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Calls of the app's HTTP API as a program makes them, with or without a bearer token. */
+/**
+ * Calls of the app's HTTP API as a program makes them, with or without a bearer token, and with
+ * whatever headers a test adds ({@link #withHeader}). The Host header too: failsafe runs the tests
+ * with {@code jdk.httpclient.allowRestrictedHeaders=host}, so a test can forge it as an attacker
+ * would.
+ */
 public final class Api {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI base;
-  private final java.util.Map<String, String> headers;
+  private final Map<String, String> headers;
 
   public Api(URI base) {
-    this(base, java.util.Map.of());
+    this(base, Map.of());
   }
 
-  private Api(URI base, java.util.Map<String, String> headers) {
+  private Api(URI base, Map<String, String> headers) {
     this.base = base;
-    this.headers = java.util.Map.copyOf(headers);
+    this.headers = Map.copyOf(headers);
   }
 
-  /** The same client sending one more header with every request. */
+  /** The same API with one more header on every request, e.g. a forged {@code Host}. */
   public Api withHeader(String name, String value) {
-    java.util.Map<String, String> more = new java.util.HashMap<>(headers);
+    Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
     return new Api(base, more);
   }
@@ -82,10 +89,10 @@ public final class Api {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
-    headers.forEach(request::header);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -98,6 +105,29 @@ public final class Api {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Sends one request over a plain socket, exactly as written: for what {@code java.net.http} will
+   * not send, such as a request target in absolute form ({@code POST http://evil.example/... }),
+   * which names a host the way a Host header does. Answers the status line and headers.
+   */
+  public String raw(String requestLineAndHeaders) {
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(60_000);
+      socket
+          .getOutputStream()
+          .write(
+              (requestLineAndHeaders.strip() + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String answer =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int end = answer.indexOf("\r\n\r\n");
+      return end < 0 ? answer : answer.substring(0, end);
+    } catch (IOException e) {
+      throw new IllegalStateException("raw request failed", e);
     }
   }
 

@@ -21,6 +21,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -84,6 +86,9 @@ public final class Browser implements AutoCloseable {
           "--disable-dev-shm-usage",
           "--window-size=1280,900",
           "--user-data-dir=" + profile);
+      // The console (and the security messages in it, such as Content-Security-Policy
+      // violations) is kept for contentSecurityViolations().
+      options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
       service.start();
       try {
         return new Browser(base, profile, service, new ChromeDriver(service, options));
@@ -179,6 +184,19 @@ public final class Browser implements AutoCloseable {
     return violations.stream()
         .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
         .map(rule -> describe(rule))
+        .toList();
+  }
+
+  /**
+   * The Content-Security-Policy violations the browser reported since the last call (it logs each
+   * as a console error: "Refused to execute inline script because it violates ..."), one line each
+   * with where it happened.
+   */
+  public List<String> contentSecurityViolations() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(message -> message.contains("Content Security Policy"))
+        .map(message -> driver.getCurrentUrl() + ": " + message)
         .toList();
   }
 

@@ -15,6 +15,12 @@ public final class DemoUsers {
   /** SMO ČR association admin: a member of SMO ČR only. */
   public static final String SMOCR_ADMIN = "spravce.smocr";
 
+  /** SMO ČR union analyst: a member of SMO ČR only, with the union-analyst role there. */
+  public static final String SMOCR_ANALYST = "analytik.smocr";
+
+  /** A member of SMO ČR only, with no role there: another association's plain member. */
+  public static final String SMOCR_MEMBER = "clen.smocr";
+
   /** Platform admin (Keycloak realm role platform-admin), a member of no association. */
   public static final String PLATFORM_ADMIN = "platforma";
 

@@ -11,12 +11,32 @@ public final class Deployments {
 
   private Deployments() {}
 
+  /** The archives handed out unchanged; one changed by a method below is taken out. */
+  private static final java.util.Set<Object> UNCHANGED =
+      java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+  /**
+   * The built WAR. A class that deploys it unchanged and tests from outside shares one running app
+   * with the other such classes ({@link AppDeployment}); change it only through the methods here.
+   */
   public static WebArchive war() {
     File war = new File(System.getProperty("municipia.war", "target/municipia.war"));
     if (!war.isFile()) {
       throw new IllegalStateException(war + " is missing: run the tests with ./mvnw verify");
     }
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    UNCHANGED.add(archive);
+    return archive;
+  }
+
+  /** Whether the archive is the built WAR as {@link #war()} gave it. */
+  static boolean isUnchanged(org.jboss.shrinkwrap.api.Archive<?> archive) {
+    return UNCHANGED.contains(archive);
+  }
+
+  private static WebArchive changed(WebArchive archive) {
+    UNCHANGED.remove(archive);
+    return archive;
   }
 
   /**
@@ -24,20 +44,21 @@ public final class Deployments {
    * connection to serve both tenants over and over.
    */
   public static WebArchive warWithPoolOf(int connections) {
-    WebArchive war = war();
-    String path = "WEB-INF/glassfish-resources.xml";
-    String resources =
+    WebArchive war = changed(war());
+    String path = "WEB-INF/web.xml";
+    String descriptor =
         new String(
             readAll(war.get(path).getAsset().openStream()),
             java.nio.charset.StandardCharsets.UTF_8);
     String shrunk =
-        resources.replaceFirst("max-pool-size=\"\\d+\"", "max-pool-size=\"" + connections + "\"");
-    if (shrunk.equals(resources)) {
+        descriptor.replaceFirst(
+            "<max-pool-size>\\d+</max-pool-size>",
+            "<max-pool-size>" + connections + "</max-pool-size>");
+    if (shrunk.equals(descriptor)) {
       throw new IllegalStateException("No max-pool-size in " + path);
     }
     war.delete(path);
-    war.addAsWebInfResource(
-        new org.jboss.shrinkwrap.api.asset.StringAsset(shrunk), "glassfish-resources.xml");
+    war.addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(shrunk), "web.xml");
     return war;
   }
 
@@ -49,12 +70,32 @@ public final class Deployments {
   public static WebArchive warWithSettings(java.util.Map<String, String> settings) {
     StringBuilder properties = new StringBuilder("config_ordinal=500\n");
     settings.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
-    WebArchive war = war();
+    WebArchive war = changed(war());
     war.addAsLibrary(
         ShrinkWrap.create(org.jboss.shrinkwrap.api.spec.JavaArchive.class, "test-settings.jar")
             .addAsManifestResource(
                 new org.jboss.shrinkwrap.api.asset.StringAsset(properties.toString()),
                 "microprofile-config.properties"));
+    return war;
+  }
+
+  /**
+   * The built WAR with settings added to its {@code microprofile-config.properties}, for a test
+   * that needs this deployment configured otherwise (a base URL, short session intervals). The
+   * environment that failsafe gives Payara still wins over these (MicroProfile Config ordinals), so
+   * only keys it does not set can be given here.
+   */
+  public static WebArchive warWithConfig(java.util.Map<String, String> settings) {
+    WebArchive war = war();
+    String path = "WEB-INF/classes/META-INF/microprofile-config.properties";
+    String config =
+        new String(
+            readAll(war.get(path).getAsset().openStream()),
+            java.nio.charset.StandardCharsets.UTF_8);
+    StringBuilder more = new StringBuilder(config).append("\n# Added by the test\n");
+    settings.forEach((key, value) -> more.append(key).append('=').append(value).append('\n'));
+    war.delete(path);
+    war.add(new org.jboss.shrinkwrap.api.asset.StringAsset(more.toString()), path);
     return war;
   }
 

@@ -6,19 +6,28 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Changes to the test realm through Keycloak's admin REST API, each undone by closing it. */
 public final class KeycloakAdmin {
@@ -75,6 +84,145 @@ public final class KeycloakAdmin {
     }
   }
 
+  /**
+   * Creates a user with a password (no required actions), so a test has a login of its own to
+   * change; closing it deletes the user again.
+   */
+  public static TestUser createUser(
+      String username, String email, String password, boolean emailVerified) {
+    JsonObject user =
+        Json.createObjectBuilder()
+            .add("username", username)
+            .add("email", email)
+            .add("firstName", "Test")
+            .add("lastName", username)
+            .add("enabled", true)
+            .add("emailVerified", emailVerified)
+            .add(
+                "credentials",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("type", "password")
+                            .add("value", password)
+                            .add("temporary", false)))
+            .build();
+    HttpResponse<String> created = request("POST", realmUrl() + "/users", user);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    return new TestUser(location.substring(location.lastIndexOf('/') + 1), username, email);
+  }
+
+  /** A user with a verified address who belongs to the association's Organization. */
+  public static TestUser createMember(String alias, String username, String password) {
+    TestUser user = createUser(username, username + "@" + alias + ".example", password, true);
+    addToOrganization(alias, user.id());
+    return user;
+  }
+
+  /** A user a test made; {@link #close()} deletes it. */
+  public record TestUser(String id, String username, String email) implements AutoCloseable {
+    @Override
+    public void close() {
+      request("DELETE", realmUrl() + "/users/" + id, null);
+    }
+  }
+
+  /** The id of a user of the realm by username (e.g. a demo user). */
+  public static String userId(String username) {
+    JsonArray found =
+        Json.createReader(
+                new StringReader(
+                    request(
+                            "GET",
+                            realmUrl()
+                                + "/users?exact=true&username="
+                                + URLEncoder.encode(username, StandardCharsets.UTF_8),
+                            null)
+                        .body()))
+            .readArray();
+    if (found.isEmpty()) {
+      throw new IllegalStateException("No user " + username);
+    }
+    return found.getJsonObject(0).getString("id");
+  }
+
+  public static void addToOrganization(String alias, String userId) {
+    request(
+        "POST",
+        realmUrl() + "/organizations/" + organizationId(alias) + "/members",
+        Json.createValue(userId));
+  }
+
+  public static void removeFromOrganization(String alias, String userId) {
+    request(
+        "DELETE",
+        realmUrl() + "/organizations/" + organizationId(alias) + "/members/" + userId,
+        null);
+  }
+
+  /** The usernames of an Organization's members. */
+  public static Set<String> organizationMembers(String alias) {
+    JsonArray members =
+        Json.createReader(
+                new StringReader(
+                    request(
+                            "GET",
+                            realmUrl()
+                                + "/organizations/"
+                                + organizationId(alias)
+                                + "/members?max=1000",
+                            null)
+                        .body()))
+            .readArray();
+    Set<String> usernames = new TreeSet<>();
+    members.forEach(m -> usernames.add(m.asJsonObject().getString("username")));
+    return usernames;
+  }
+
+  /** Keycloak's "log out" of a user in the admin console: ends all of the user's sessions. */
+  public static void logoutUser(String userId) {
+    request("POST", realmUrl() + "/users/" + userId + "/logout", null);
+  }
+
+  /** The ids of the user's Keycloak sessions (the {@code sid} of their tokens). */
+  public static List<String> sessionIds(String userId) {
+    JsonArray sessions =
+        Json.createReader(
+                new StringReader(
+                    request("GET", realmUrl() + "/users/" + userId + "/sessions", null).body()))
+            .readArray();
+    return sessions.stream().map(v -> v.asJsonObject().getString("id")).toList();
+  }
+
+  /**
+   * Sets attributes of a client (e.g. municipia-web's back-channel logout URL, which must name the
+   * test's Payara); closing the answer puts the old values back.
+   */
+  public static AutoCloseable setClientAttributes(String clientId, Map<String, String> attributes) {
+    String url = realmUrl() + "/clients/" + clientUuid(clientId);
+    JsonObject before = send("GET", url, null).readObject();
+    JsonObject oldAttributes = before.getJsonObject("attributes");
+    JsonObjectBuilder changed = Json.createObjectBuilder(oldAttributes);
+    attributes.forEach(changed::add);
+    request("PUT", url, Json.createObjectBuilder(before).add("attributes", changed).build());
+    return () -> request("PUT", url, before);
+  }
+
+  private static String clientUuid(String clientId) {
+    JsonArray found = send("GET", realmUrl() + "/clients?clientId=" + clientId, null).readArray();
+    return found.getJsonObject(0).getString("id");
+  }
+
+  private static String organizationId(String alias) {
+    JsonArray found = send("GET", realmUrl() + "/organizations?search=" + alias, null).readArray();
+    for (JsonValue o : found) {
+      if (alias.equals(o.asJsonObject().getString("alias", null))) {
+        return o.asJsonObject().getString("id");
+      }
+    }
+    throw new IllegalStateException("No Organization " + alias);
+  }
+
   private static void deleteComponent(String componentId) {
     request("DELETE", realmUrl() + "/components/" + componentId, null);
   }
@@ -110,11 +258,11 @@ public final class KeycloakAdmin {
     return TestStack.get().settings().keycloakUrl() + "/admin/realms/" + REALM;
   }
 
-  private static JsonReader send(String method, String url, JsonObject body) {
+  private static JsonReader send(String method, String url, JsonValue body) {
     return Json.createReader(new StringReader(request(method, url, body).body()));
   }
 
-  private static HttpResponse<String> request(String method, String url, JsonObject body) {
+  private static HttpResponse<String> request(String method, String url, JsonValue body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))

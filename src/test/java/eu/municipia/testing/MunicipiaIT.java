@@ -4,12 +4,15 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** An Arquillian test on Payara Micro with the test stack (PostgreSQL, Keycloak) running first. */
+/**
+ * An integration test with the test stack (PostgreSQL, Keycloak, SMTP) running first, against the
+ * app on Payara Micro: the one shared app where the class deploys the unchanged WAR from outside,
+ * else its own deployment through Arquillian (see {@link AppDeployment}).
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(StartTestStack.class)
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(AppDeployment.class)
 public @interface MunicipiaIT {}

@@ -28,8 +28,12 @@ import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.identity.entity.LoginSession;
+import eu.municipia.platform.control.Links;
+import eu.municipia.tenancy.control.TenantResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +41,8 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,8 +55,6 @@ import java.util.Optional;
 public class BrowserLogin {
 
   public static final String CALLBACK_PATH = "/auth/callback";
-  static final String CALLER = Caller.class.getName();
-  static final String ID_TOKEN = BrowserLogin.class.getName() + ".idToken";
   private static final String PENDING = PendingLogin.class.getName();
 
   /** {@code organization:*}: all of a person's associations in one token, and no picker. */
@@ -59,18 +63,28 @@ public class BrowserLogin {
   @Inject OidcSettings settings;
   @Inject OidcProvider provider;
   @Inject BearerTokens bearerTokens;
+  @Inject LoginSessions sessions;
+  @Inject SessionPolicy policy;
+  @Inject Clock clock;
+  @Inject Links links;
+  @Inject TenantResolver resolver;
 
   /** The address of Keycloak's login page for this request; remembers where to come back to. */
   public URI start(HttpServletRequest request, String returnTo, String language) {
-    PendingLogin pending = new PendingLogin(new State(), new Nonce(), new CodeVerifier(), returnTo);
+    PendingLogin pending =
+        new PendingLogin(
+            new State(), new Nonce(), new CodeVerifier(), returnTo, callbackUri(request));
     request.getSession(true).setAttribute(PENDING, pending);
     AuthenticationRequest.Builder auth =
         new AuthenticationRequest.Builder(
                 new ResponseType(ResponseType.Value.CODE),
                 SCOPE,
                 new ClientID(settings.clientId()),
-                callbackUri(request))
+                pending.redirectUri())
             .endpointURI(provider.metadata().getAuthorizationEndpointURI())
+            // Keycloak authenticates the person again where their last authentication is older
+            // than a login may live here: a login that ended by age is never renewed silently.
+            .maxAge((int) policy.lifetime().toSeconds())
             .state(pending.state())
             .nonce(pending.nonce())
             .codeChallenge(pending.verifier(), CodeChallengeMethod.S256);
@@ -84,8 +98,9 @@ public class BrowserLogin {
 
   /**
    * Completes the login on the callback: checks state, exchanges the code with the PKCE verifier,
-   * validates the ID token (signature, issuer, audience, nonce) and the access token, then stores
-   * the caller under a new session id. Returns where the person wanted to go.
+   * validates the ID token (signature, issuer, audience, nonce, authentication not older than a
+   * login may live) and the access token, then keeps the login under a new session id. Returns
+   * where the person wanted to go.
    */
   public String complete(HttpServletRequest request) throws LoginFailedException {
     HttpSession session = request.getSession(false);
@@ -95,19 +110,39 @@ public class BrowserLogin {
     }
     session.removeAttribute(PENDING);
     AuthenticationSuccessResponse success = parseCallback(request, pending);
-    OIDCTokenResponse tokens = exchange(success.getAuthorizationCode(), request, pending);
+    OIDCTokenResponse tokens = exchange(success.getAuthorizationCode(), pending);
     JWT idToken = tokens.getOIDCTokens().getIDToken();
     try {
-      new IDTokenValidator(
-              new Issuer(settings.issuer()),
-              new ClientID(settings.clientId()),
-              new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, provider.keys()),
-              null)
-          .validate(idToken, pending.nonce());
+      IDTokenClaimsSet claims =
+          new IDTokenValidator(
+                  new Issuer(settings.issuer()),
+                  new ClientID(settings.clientId()),
+                  new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, provider.keys()),
+                  null)
+              .validate(idToken, pending.nonce());
       Caller caller = bearerTokens.verify(tokens.getOIDCTokens().getAccessToken().getValue());
+      Instant now = Instant.now(clock);
+      Instant authenticated =
+          claims.getAuthenticationTime() == null ? now : claims.getAuthenticationTime().toInstant();
+      if (!now.isBefore(authenticated.plus(policy.lifetime()))) {
+        throw new LoginFailedException(
+            "The identity provider did not authenticate the person anew.");
+      }
+      Object sid = claims.getClaim("sid");
+      LoginSession login =
+          LoginSession.begin(
+              caller,
+              idToken.serialize(),
+              tokens.getOIDCTokens().getRefreshToken() == null
+                  ? null
+                  : tokens.getOIDCTokens().getRefreshToken().getValue(),
+              sid == null ? null : sid.toString(),
+              authenticated,
+              claims.getIssueTime().toInstant(),
+              now,
+              policy.revalidation());
       request.changeSessionId();
-      session.setAttribute(CALLER, caller);
-      session.setAttribute(ID_TOKEN, idToken.serialize());
+      sessions.begin(session, login);
       return pending.returnTo();
     } catch (com.nimbusds.jose.proc.BadJOSEException
         | com.nimbusds.jose.JOSEException
@@ -116,19 +151,21 @@ public class BrowserLogin {
     }
   }
 
+  /** The logged-in caller of this browser session, while the login is still believed. */
   public Optional<Caller> loggedIn(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    return Optional.ofNullable(session == null ? null : (Caller) session.getAttribute(CALLER));
+    return sessions.current(request);
   }
 
   /** Ends the session here and returns Keycloak's end-session address to end it there too. */
   public URI logout(HttpServletRequest request, String returnTo) {
-    HttpSession session = request.getSession(false);
-    String idToken = session == null ? null : (String) session.getAttribute(ID_TOKEN);
-    if (session != null) {
-      session.invalidate();
-    }
-    URI back = URI.create(baseUrl(request) + returnTo);
+    String idToken = sessions.end(request).orElse(null);
+    // returnTo is a path within the app, perhaps with a query of ours (already encoded).
+    int query = returnTo.indexOf('?');
+    Links.Site site = links.of(resolver.resolution(request));
+    URI back =
+        query < 0
+            ? site.page(returnTo)
+            : URI.create(site.page(returnTo.substring(0, query)) + returnTo.substring(query));
     try {
       return new LogoutRequest(
               provider.metadata().getEndSessionEndpointURI(),
@@ -144,26 +181,12 @@ public class BrowserLogin {
     }
   }
 
-  public String baseUrl(HttpServletRequest request) {
-    return settings
-        .baseUrl()
-        .orElseGet(
-            () -> {
-              // Only where app.base-url is not set (local runs, tests): behind a proxy, set it.
-              String scheme = request.getScheme();
-              int port = request.getServerPort();
-              boolean defaultPort =
-                  ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-              return scheme
-                  + "://"
-                  + request.getServerName()
-                  + (defaultPort ? "" : ":" + port)
-                  + request.getContextPath();
-            });
-  }
-
+  /**
+   * Where Keycloak sends the browser back: on the site the login started from (the platform's
+   * address, or an association's own domain), from configuration, never from the Host header.
+   */
   private URI callbackUri(HttpServletRequest request) {
-    return URI.create(baseUrl(request) + CALLBACK_PATH);
+    return links.of(resolver.resolution(request)).page(CALLBACK_PATH);
   }
 
   private AuthenticationSuccessResponse parseCallback(
@@ -171,7 +194,7 @@ public class BrowserLogin {
     try {
       String query = request.getQueryString() == null ? "" : request.getQueryString();
       AuthenticationResponse response =
-          AuthenticationResponseParser.parse(URI.create(callbackUri(request) + "?" + query));
+          AuthenticationResponseParser.parse(URI.create(pending.redirectUri() + "?" + query));
       if (response instanceof AuthenticationErrorResponse error) {
         throw new LoginFailedException(
             "The identity provider refused the login: " + error.getErrorObject().getCode());
@@ -185,17 +208,19 @@ public class BrowserLogin {
     }
   }
 
-  private OIDCTokenResponse exchange(
-      AuthorizationCode code, HttpServletRequest request, PendingLogin pending)
+  private OIDCTokenResponse exchange(AuthorizationCode code, PendingLogin pending)
       throws LoginFailedException {
     TokenRequest tokenRequest =
         new TokenRequest(
             provider.metadata().getTokenEndpointURI(),
             new ClientSecretBasic(
                 new ClientID(settings.clientId()), new Secret(settings.clientSecret())),
-            new AuthorizationCodeGrant(code, callbackUri(request), pending.verifier()));
+            new AuthorizationCodeGrant(code, pending.redirectUri(), pending.verifier()));
     try {
-      TokenResponse response = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
+      com.nimbusds.oauth2.sdk.http.HTTPRequest http = tokenRequest.toHTTPRequest();
+      http.setConnectTimeout(2000);
+      http.setReadTimeout(10000);
+      TokenResponse response = OIDCTokenResponseParser.parse(http.send());
       if (!response.indicatesSuccess()) {
         throw new LoginFailedException(
             "The identity provider refused the code: "
@@ -210,8 +235,9 @@ public class BrowserLogin {
   /**
    * The login between the redirect to Keycloak and the callback. Serializable, because the session
    * is replicated and the callback may reach another replica (Nimbus' State, Nonce and CodeVerifier
-   * are serializable).
+   * are serializable). The redirect URI is kept, so the code exchange names exactly the one sent.
    */
-  record PendingLogin(State state, Nonce nonce, CodeVerifier verifier, String returnTo)
+  record PendingLogin(
+      State state, Nonce nonce, CodeVerifier verifier, String returnTo, URI redirectUri)
       implements Serializable {}
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
@@ -15,13 +16,22 @@ import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Provisions logins in Keycloak through its admin REST API: a user, their membership in the
- * association's Organization, and Keycloak's own e-mail that lets them set a password. Every step
- * is idempotent, so an invitation that failed half-way can simply be sent again.
+ * Provisions logins in Keycloak through its admin REST API, for one association's Organization at a
+ * time: finds the account of an address, creates a new one in the Organization (Keycloak mails the
+ * person to confirm the address and set a password), adds an account that consented. Every step is
+ * idempotent, so an invitation that failed half-way can simply be sent again.
+ *
+ * <p>Its service account may change any Organization of the realm, so the callers decide which one:
+ * the current association's, and an existing account only after its owner consented (identity's
+ * {@code Invitations}). Nothing here adds an existing account on its own.
  *
  * <p>The JAX-RS client of the server rather than keycloak-admin-client: that library brings
  * RESTEasy and Jackson, which would sit in the WAR beside Payara's Jersey (DESIGN.md).
@@ -30,6 +40,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class KeycloakProvisioning {
 
   static final long INVITATION_LIFESPAN_SECONDS = 7 * 24 * 3600;
+
+  /** What a new account must do from Keycloak's e-mail: prove the address, choose a password. */
+  static final List<String> NEW_ACCOUNT_ACTIONS = List.of("VERIFY_EMAIL", "UPDATE_PASSWORD");
+
+  /** An account of the realm, as far as inviting it is concerned. */
+  public record Account(String id, String email, boolean emailVerified, Set<String> actions) {
+
+    /** Whether Keycloak still waits for the person to do something (e.g. set a password). */
+    public boolean unfinished() {
+      return !actions.isEmpty();
+    }
+  }
 
   @Inject OidcSettings oidc;
 
@@ -54,28 +76,110 @@ public class KeycloakProvisioning {
     client.close();
   }
 
+  /** The account whose e-mail address this is, if the realm has one. */
+  public Optional<Account> account(String email) {
+    return call(
+        () -> {
+          String token = token();
+          try (Response r =
+              adminApi()
+                  .path("users")
+                  .queryParam("email", email)
+                  .queryParam("exact", true)
+                  .request(MediaType.APPLICATION_JSON)
+                  .header("Authorization", "Bearer " + token)
+                  .get()) {
+            require(r, 200, "look up the user " + email);
+            JsonArray users = r.readEntity(JsonArray.class);
+            return users.isEmpty()
+                ? Optional.empty()
+                : Optional.of(account(users.getJsonObject(0)));
+          }
+        });
+  }
+
+  /** Whether the account belongs to the association's Organization already. */
+  public boolean isMember(String organizationAlias, String userId) {
+    return call(
+        () -> {
+          String token = token();
+          WebTarget admin = adminApi();
+          String organization = organizationId(admin, token, organizationAlias);
+          try (Response r =
+              admin
+                  .path("organizations/" + organization + "/members/" + userId)
+                  .request(MediaType.APPLICATION_JSON)
+                  .header("Authorization", "Bearer " + token)
+                  .get()) {
+            if (r.getStatus() == 404) {
+              return false;
+            }
+            require(r, 200, "read the membership of " + userId);
+            return true;
+          }
+        });
+  }
+
   /**
-   * Makes sure a login exists for this e-mail, belongs to the association's Organization and is
-   * asked by Keycloak's e-mail to set a password; answers the user's id (the tokens' subject).
+   * Creates the login of a new person in the association's Organization; Keycloak mails them a link
+   * to confirm the address and set a password (valid 7 days). Answers the account's id.
    */
-  public String invite(String organizationAlias, String email, String fullName) {
+  public String createInvited(String organizationAlias, String email, String fullName) {
+    return call(
+        () -> {
+          String token = token();
+          WebTarget admin = adminApi();
+          String organization = organizationId(admin, token, organizationAlias);
+          String user = createUser(admin, token, email, fullName);
+          addMember(admin, token, organization, user);
+          sendActions(admin, token, user, NEW_ACCOUNT_ACTIONS);
+          return user;
+        });
+  }
+
+  /** Mails the person Keycloak's link again for what their account still needs. */
+  public void resendActions(Account account) {
+    call(
+        () -> {
+          sendActions(adminApi(), token(), account.id(), List.copyOf(account.actions()));
+          return null;
+        });
+  }
+
+  /**
+   * Adds an account to the association's Organization. Only for an account created for this
+   * association, or one whose owner accepted an invitation to it.
+   */
+  public void addMember(String organizationAlias, String userId) {
+    call(
+        () -> {
+          String token = token();
+          WebTarget admin = adminApi();
+          addMember(admin, token, organizationId(admin, token, organizationAlias), userId);
+          return null;
+        });
+  }
+
+  private <T> T call(Supplier<T> work) {
     try {
-      String token = token();
-      WebTarget admin = adminApi();
-      String organization = organizationId(admin, token, organizationAlias);
-      String user = findUser(admin, token, email);
-      boolean created = user == null;
-      if (created) {
-        user = createUser(admin, token, email, fullName);
-      }
-      addMember(admin, token, organization, user);
-      if (created || requiresPassword(admin, token, user)) {
-        sendSetPasswordEmail(admin, token, user);
-      }
-      return user;
+      return work.get();
     } catch (ProcessingException e) {
       throw new IdentityProviderUnavailableException(oidc.issuer(), e);
     }
+  }
+
+  private static Account account(JsonObject user) {
+    JsonArray actions = user.getJsonArray("requiredActions");
+    return new Account(
+        user.getString("id"),
+        user.getString("email", null),
+        user.getBoolean("emailVerified", false),
+        actions == null
+            ? Set.of()
+            : Set.copyOf(
+                actions.getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString)
+                    .toList()));
   }
 
   private String token() {
@@ -121,46 +225,20 @@ public class KeycloakProvisioning {
         "Keycloak has no Organization with the alias '" + alias + "'.");
   }
 
-  private String findUser(WebTarget admin, String token, String email) {
-    try (Response r =
-        admin
-            .path("users")
-            .queryParam("email", email)
-            .queryParam("exact", true)
-            .request(MediaType.APPLICATION_JSON)
-            .header("Authorization", "Bearer " + token)
-            .get()) {
-      require(r, 200, "look up the user " + email);
-      JsonArray users = r.readEntity(JsonArray.class);
-      return users.isEmpty() ? null : users.getJsonObject(0).getString("id");
-    }
-  }
-
-  private boolean requiresPassword(WebTarget admin, String token, String user) {
-    try (Response r =
-        admin
-            .path("users/" + user)
-            .request(MediaType.APPLICATION_JSON)
-            .header("Authorization", "Bearer " + token)
-            .get()) {
-      require(r, 200, "read the user " + user);
-      JsonArray actions = r.readEntity(JsonObject.class).getJsonArray("requiredActions");
-      return actions != null
-          && actions.getValuesAs(JsonValue::toString).contains("\"UPDATE_PASSWORD\"");
-    }
-  }
-
   private String createUser(WebTarget admin, String token, String email, String fullName) {
     String name = fullName == null ? "" : fullName.trim();
     int space = name.lastIndexOf(' ');
+    var actions = Json.createArrayBuilder();
+    NEW_ACCOUNT_ACTIONS.forEach(actions::add);
     JsonObject user =
         Json.createObjectBuilder()
             .add("username", email)
             .add("email", email)
+            .add("emailVerified", false)
             .add("firstName", space < 0 ? name : name.substring(0, space))
             .add("lastName", space < 0 ? "" : name.substring(space + 1))
             .add("enabled", true)
-            .add("requiredActions", Json.createArrayBuilder().add("UPDATE_PASSWORD"))
+            .add("requiredActions", actions)
             .build();
     try (Response r =
         admin
@@ -187,14 +265,16 @@ public class KeycloakProvisioning {
     }
   }
 
-  private void sendSetPasswordEmail(WebTarget admin, String token, String user) {
+  private void sendActions(WebTarget admin, String token, String user, List<String> actions) {
+    var list = Json.createArrayBuilder();
+    actions.forEach(list::add);
     try (Response r =
         admin
             .path("users/" + user + "/execute-actions-email")
             .queryParam("lifespan", INVITATION_LIFESPAN_SECONDS)
             .request()
             .header("Authorization", "Bearer " + token)
-            .put(Entity.json("[\"UPDATE_PASSWORD\"]"))) {
+            .put(Entity.json(list.build().toString()))) {
       require(
           r,
           204,

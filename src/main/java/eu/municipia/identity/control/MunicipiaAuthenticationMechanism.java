@@ -1,6 +1,12 @@
 package eu.municipia.identity.control;
 
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.platform.control.Languages;
+import eu.municipia.platform.control.ProblemWriter;
+import eu.municipia.platform.control.RequestGuard;
+import eu.municipia.platform.control.RequestMetrics;
+import eu.municipia.platform.control.SessionCookies;
+import eu.municipia.platform.entity.Problem;
 import eu.municipia.tenancy.control.TenantResolution;
 import eu.municipia.tenancy.control.TenantResolver;
 import eu.municipia.tenancy.entity.Tenant;
@@ -14,7 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -42,9 +47,27 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
   @Inject BrowserLogin browserLogin;
   @Inject TenantResolver resolver;
   @Inject CallerGroups groups;
+  @Inject RequestGuard guard;
+  @Inject SessionCookies sessionCookies;
+  @Inject RequestMetrics metrics;
 
   @Override
   public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    // This runs before every servlet filter: the wall's first steps happen here already.
+    if (!guard.admit(request, response)) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    AuthenticationStatus status = validate(request, response, context);
+    if (status == AuthenticationStatus.SEND_FAILURE
+        || status == AuthenticationStatus.SEND_CONTINUE) {
+      // Answered here (a refusal or a redirect): no filter will see this request.
+      metrics.finish(request, response);
+    }
+    return status;
+  }
+
+  private AuthenticationStatus validate(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     try {
       return authenticate(request, response, context);
@@ -104,7 +127,10 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
     if (!api && protectedPage) {
       String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
       String returnTo = path + query;
-      return context.redirect(browserLogin.start(request, returnTo, language(request)).toString());
+      String login = browserLogin.start(request, returnTo, Languages.of(request)).toString();
+      // The pending login is the first thing that needs a session.
+      sessionCookies.secureIfHttps(request, response);
+      return context.redirect(login);
     }
     return context.doNothing();
   }
@@ -121,6 +147,8 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     try {
       String returnTo = browserLogin.complete(request);
+      // The login changed the session's id: a new cookie.
+      sessionCookies.secureIfHttps(request, response);
       boolean local = returnTo.startsWith("/") && !returnTo.startsWith("//");
       return context.redirect(request.getContextPath() + (local ? returnTo : "/"));
     } catch (LoginFailedException e) {
@@ -152,32 +180,7 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
     if (status == HttpServletResponse.SC_UNAUTHORIZED) {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"municipia\", error=\"invalid_token\"");
     }
-    response.setStatus(status);
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    try {
-      response
-          .getWriter()
-          .write(
-              "{\"type\":\"about:blank\",\"status\":"
-                  + status
-                  + ",\"title\":\""
-                  + switch (status) {
-                    case 401 -> "Unauthorized";
-                    case 403 -> "Forbidden";
-                    default -> "Service Unavailable";
-                  }
-                  + "\",\"detail\":\""
-                  + detail
-                  + "\"}");
-    } catch (IOException ignored) {
-      // The client went away; nothing to tell it.
-    }
+    ProblemWriter.write(response, Problem.of(status, detail));
     return AuthenticationStatus.SEND_FAILURE;
-  }
-
-  private static String language(HttpServletRequest request) {
-    Object lang = request.getSession(true).getAttribute("lang");
-    return lang == null ? "cs" : lang.toString();
   }
 }

@@ -2,7 +2,6 @@ package eu.municipia.identity.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The Keycloak realm and clients this deployment trusts. */
@@ -26,11 +25,6 @@ public class OidcSettings {
   @ConfigProperty(name = "oidc.audience", defaultValue = "municipia")
   String audience;
 
-  /** Public base URL of the app (scheme, host, port, context root), for the login redirect. */
-  @Inject
-  @ConfigProperty(name = "app.base-url")
-  Optional<String> baseUrl;
-
   public String issuer() {
     return issuer;
   }
@@ -45,9 +39,5 @@ public class OidcSettings {
 
   public String audience() {
     return audience;
-  }
-
-  public Optional<String> baseUrl() {
-    return baseUrl.map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
   }
 }

@@ -32,6 +32,7 @@ public class OutboxSender {
   @Inject EntityManager em;
   @Inject MailTransport transport;
   @Inject Clock clock;
+  @Inject OutboxMetrics metrics;
 
   /** Sends the next due message; false when none is due. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -55,8 +56,10 @@ public class OutboxSender {
               .map(OutboxAttachment::file)
               .toList());
       message.sent(Instant.now(clock));
+      metrics.sent();
     } catch (MailTransport.SendFailedException e) {
       message.attemptFailed(e.getMessage(), Instant.now(clock));
+      metrics.attemptFailed(!message.isPending());
       LOG.log(
           message.isPending() ? Level.WARNING : Level.SEVERE,
           "E-mail {0} not sent (attempt {1}): {2}",
@@ -64,4 +67,19 @@ public class OutboxSender {
     }
     return true;
   }
+
+  /** How many of the current association's messages wait, and since when the oldest. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Waiting waiting() {
+    Object[] row =
+        em.createQuery(
+                "SELECT COUNT(m), MIN(m.createdAt) FROM OutboxMessage m"
+                    + " WHERE m.sentAt IS NULL AND m.failedAt IS NULL",
+                Object[].class)
+            .getSingleResult();
+    return new Waiting(((Number) row[0]).longValue(), (Instant) row[1]);
+  }
+
+  /** Messages waiting and the creation time of the oldest (null when none). */
+  public record Waiting(long count, Instant oldest) {}
 }

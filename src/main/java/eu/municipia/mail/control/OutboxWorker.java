@@ -11,6 +11,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +33,7 @@ public class OutboxWorker {
   @Inject TenantContext tenantContext;
   @Inject OutboxSender sender;
   @Inject OutboxWorker self;
+  @Inject OutboxMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "smtp.poll-seconds", defaultValue = "5")
@@ -55,18 +57,29 @@ public class OutboxWorker {
     }
   }
 
-  /** Sends what is due for every tenant, at most a batch per tenant per run. */
+  /**
+   * Sends what is due for every tenant, at most a batch per tenant per run, then counts what still
+   * waits (for /metrics).
+   */
   @ActivateRequestContext
   public void sendDue() {
+    long waiting = 0;
+    Instant oldest = null;
     for (Tenant tenant : tenants.all()) {
-      tenantContext.runAs(
-          tenant,
-          () -> {
-            for (int i = 0; i < BATCH && sender.sendNext(); i++) {
-              // one message per transaction
-            }
-            return null;
-          });
+      OutboxSender.Waiting left =
+          tenantContext.runAs(
+              tenant,
+              () -> {
+                for (int i = 0; i < BATCH && sender.sendNext(); i++) {
+                  // one message per transaction
+                }
+                return sender.waiting();
+              });
+      waiting += left.count();
+      if (left.oldest() != null && (oldest == null || left.oldest().isBefore(oldest))) {
+        oldest = left.oldest();
+      }
     }
+    metrics.waiting(waiting, oldest);
   }
 }

@@ -20,7 +20,6 @@ import eu.municipia.platform.boundary.FormMessages;
 import eu.municipia.platform.entity.Refusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -266,26 +265,22 @@ public class MemberPage implements Serializable {
 
   public void invite(Official official) {
     FacesContext faces = FacesContext.getCurrentInstance();
-    ExternalContext external = faces.getExternalContext();
-    HttpServletRequest request = (HttpServletRequest) external.getRequest();
-    // The request URL is the view's internal one (/t/...): the member area's public address is
-    // this server's origin and the association's own path.
-    String url = request.getRequestURL().toString();
-    String origin = url.substring(0, url.indexOf('/', url.indexOf("//") + 2));
-    String loginUrl = origin + shell.url("/members");
     try {
-      officials.invite(official.getId(), loginUrl, caller.get());
+      Officials.Invited invited = officials.invite(official.getId(), caller.get());
       faces.addMessage(
           null,
           new FacesMessage(
               FacesMessage.SEVERITY_INFO,
-              MessageFormat.format(text("officials.invited"), official.getEmail()),
+              MessageFormat.format(
+                  text("officials.invited." + invited.outcome().name()), official.getEmail()),
               null));
     } catch (OfficialNotInvitableException e) {
       faces.addMessage(
           null,
           new FacesMessage(
-              FacesMessage.SEVERITY_ERROR, text("officials.error.invite.email"), null));
+              FacesMessage.SEVERITY_ERROR,
+              text("officials.error.invite." + e.reason().name()),
+              null));
     } catch (ProvisioningFailedException | IdentityProviderUnavailableException e) {
       faces.addMessage(
           null,

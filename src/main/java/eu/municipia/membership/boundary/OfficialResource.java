@@ -15,9 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
 /** One official: the association's admins change them and invite them to log in. */
@@ -29,7 +27,6 @@ public class OfficialResource {
 
   @Inject Officials officials;
   @Inject CurrentCaller caller;
-  @Context UriInfo uri;
 
   @PUT
   @Path("{id}")
@@ -39,12 +36,19 @@ public class OfficialResource {
     return OfficialView.of(officials.change(id(id), OfficialsResource.details(form), caller.get()));
   }
 
+  /**
+   * What an invitation did: {@code ACCOUNT_CREATED} (Keycloak mails the new login's activation),
+   * {@code ROLE_GRANTED} (the login is the association's already), or {@code ACCEPT_LINK_SENT} (the
+   * login is someone's elsewhere: it joins only if its owner accepts the link we mailed).
+   */
+  public record InvitationView(OfficialView official, String outcome) {}
+
   @POST
   @Path("{id}/invitation")
   @RolesAllowed(Role.ADMIN)
-  public OfficialView invite(@PathParam("id") String id, @PathParam("tenant") String tenant) {
-    String loginUrl = uri.getBaseUri().resolve("/" + tenant + "/members").toString();
-    return OfficialView.of(officials.invite(id(id), loginUrl, caller.get()));
+  public InvitationView invite(@PathParam("id") String id) {
+    Officials.Invited invited = officials.invite(id(id), caller.get());
+    return new InvitationView(OfficialView.of(invited.official()), invited.outcome().name());
   }
 
   private static UUID id(String id) {

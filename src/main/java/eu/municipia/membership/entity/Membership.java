@@ -2,6 +2,7 @@ package eu.municipia.membership.entity;
 
 import eu.municipia.identity.entity.Caller;
 import eu.municipia.municipalities.entity.MunicipalityCode;
+import eu.municipia.platform.entity.Dates;
 import eu.municipia.tenancy.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -67,14 +68,15 @@ public class Membership extends TenantOwned {
     this.country = municipality.country();
     this.code = municipality.code();
     this.status = status;
-    this.since = since;
+    this.since = Dates.requirePlausible("since", since);
   }
 
   private Membership(UUID organizationId, LocalDate since) {
     this.id = UUID.randomUUID();
     this.organizationId = Objects.requireNonNull(organizationId, "organization is required");
     this.status = MembershipStatus.ACTIVE;
-    this.since = Objects.requireNonNull(since, "since is required");
+    this.since =
+        Dates.requirePlausible("since", Objects.requireNonNull(since, "since is required"));
   }
 
   /** An organization (a micro-region, a company) entered as an active member. */
@@ -105,6 +107,7 @@ public class Membership extends TenantOwned {
 
   public MembershipEvent end(LocalDate until, String reason, Caller actor, Instant now) {
     Objects.requireNonNull(until, "until is required");
+    Dates.requirePlausible("date", until);
     require(status == MembershipStatus.ACTIVE || status == MembershipStatus.SUSPENDED, "ended");
     if (since != null && until.isBefore(since)) {
       throw new MembershipDateException("A membership cannot end before it began (" + since + ").");
@@ -116,7 +119,8 @@ public class Membership extends TenantOwned {
   /** A municipality that left joins again: the same membership, active from a new date. */
   public MembershipEvent rejoin(LocalDate since, Caller actor, Instant now) {
     require(status == MembershipStatus.LEFT, "rejoined");
-    this.since = Objects.requireNonNull(since, "since is required");
+    this.since =
+        Dates.requirePlausible("since", Objects.requireNonNull(since, "since is required"));
     this.until = null;
     return change(MembershipStatus.ACTIVE, since, null, actor, now);
   }

@@ -2,6 +2,7 @@ package eu.municipia.membership.entity;
 
 import eu.municipia.identity.entity.Caller;
 import eu.municipia.municipalities.entity.MunicipalityCode;
+import eu.municipia.platform.entity.Dates;
 import eu.municipia.tenancy.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -135,8 +136,9 @@ public class MembershipApplication extends TenantOwned {
 
   /** Approves; the caller then makes the municipality a member from {@code since}. */
   public void approve(LocalDate since, Caller admin, Instant now) {
+    Dates.requirePlausible("since", Objects.requireNonNull(since, "since is required"));
     decide(ApplicationStatus.APPROVED, null, admin, now);
-    this.memberSince = Objects.requireNonNull(since, "since is required");
+    this.memberSince = since;
   }
 
   public void reject(String reason, Caller admin, Instant now) {

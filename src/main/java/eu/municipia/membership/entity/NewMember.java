@@ -1,6 +1,7 @@
 package eu.municipia.membership.entity;
 
 import eu.municipia.municipalities.entity.MunicipalityCode;
+import eu.municipia.platform.entity.Dates;
 import eu.municipia.platform.entity.Validated;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -40,6 +41,8 @@ public record NewMember(String code, String ico, String name, String kind, Local
     }
     if (since == null) {
       errors.put("since", "member.error.date");
+    } else if (!Dates.plausible(since)) {
+      errors.put("since", "date.error.range");
     }
     return errors;
   }

@@ -1,5 +1,7 @@
 package eu.municipia.membership.entity;
 
+import eu.municipia.platform.entity.Dates;
+import eu.municipia.platform.entity.EmailAddress;
 import eu.municipia.tenancy.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -54,15 +56,18 @@ public class Official extends TenantOwned {
       if (name == null || name.isBlank() || name.trim().length() > 200) {
         errors.put("name", "name is required (at most 200 characters).");
       }
-      if (email != null
-          && !email.isBlank()
-          && !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      if (email != null && !email.isBlank() && !EmailAddress.isValid(email)) {
         errors.put("email", "email is not an e-mail address.");
       }
       if (phone != null && !phone.isBlank() && !phone.trim().matches("\\+?[0-9 ()/-]{6,25}")) {
         errors.put("phone", "phone may hold digits, spaces and a leading +.");
       }
-      if (termFrom != null && termTo != null && termTo.isBefore(termFrom)) {
+      if (!Dates.plausible(termFrom)) {
+        errors.put("termFrom", "the term must begin between 1900 and 2100.");
+      }
+      if (!Dates.plausible(termTo)) {
+        errors.put("termTo", "the term must end between 1900 and 2100.");
+      } else if (termFrom != null && termTo != null && termTo.isBefore(termFrom)) {
         errors.put("termTo", "the term cannot end before it begins.");
       }
       return errors;
@@ -138,9 +143,22 @@ public class Official extends TenantOwned {
     return erasedAt == null && email != null;
   }
 
+  /** Invited, and the login is theirs at once (a new account, or one of the association's). */
   public void invited(String subject, Instant now) {
     this.loginSubject = subject;
     this.invitedAt = now;
+  }
+
+  /** Invited by a link that the owner of an existing login has yet to accept. */
+  public void invitationSent(Instant now) {
+    this.invitedAt = now;
+  }
+
+  /** The owner of the invited login accepted: it is this official's from now on. */
+  public void loginAccepted(String subject) {
+    if (erasedAt == null) {
+      this.loginSubject = subject;
+    }
   }
 
   /** Forgets the person; the role and the term stay. */

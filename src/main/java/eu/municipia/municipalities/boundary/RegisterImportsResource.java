@@ -42,7 +42,7 @@ public class RegisterImportsResource {
 
   @Inject RegisterImport register;
   @Inject RegisterImportJobs jobs;
-  @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri;
+  @Inject eu.municipia.platform.control.Links links;
   @Inject CurrentCaller caller;
 
   /** The largest table taken (the whole country's is about 0.5 MiB). */
@@ -84,7 +84,8 @@ public class RegisterImportsResource {
         RegisterImportJobs.Status job =
             jobs.start(country, year, fileName, rows, caller.get().subject());
         return Response.accepted(job)
-            .location(uri.getAbsolutePathBuilder().path("jobs").path(job.id().toString()).build())
+            .location(
+                links.platform().page("/api/v1/platform/municipalities/imports/jobs/" + job.id()))
             .build();
       }
       return Response.ok(register.run(country, year, fileName, rows, caller.get().subject()))

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +39,12 @@ public final class ProblemMappers {
   public static class WebApplication implements ExceptionMapper<WebApplicationException> {
     @Override
     public Response toResponse(WebApplicationException e) {
+      Optional<String> parameter = unreadableParameter(e);
+      if (parameter.isPresent()) {
+        String message = parameter.get() + " is not of the type this call expects.";
+        return response(
+            Problems.of(400, message, List.of(new Problem.FieldError(parameter.get(), message))));
+      }
       Response.StatusType status = e.getResponse().getStatusInfo();
       String detail =
           e instanceof ValidationProblem vp
@@ -45,6 +52,24 @@ public final class ProblemMappers {
               : (status.getStatusCode() >= 500 ? null : e.getMessage());
       List<Problem.FieldError> errors = e instanceof ValidationProblem vp ? vp.errors() : List.of();
       return response(Problems.of(status.getStatusCode(), detail, errors));
+    }
+  }
+
+  /**
+   * A path or query parameter that is not of its type ({@code offset=abc}): JAX-RS answers 404 for
+   * those (its rule for path, query and matrix parameters), but the caller sent a wrong value, so
+   * it is a 400 that names the parameter. Jersey's ParamException is not on our compile path; it is
+   * recognised by name and asked for the parameter's name.
+   */
+  static Optional<String> unreadableParameter(WebApplicationException e) {
+    if (!e.getClass().getName().startsWith("org.glassfish.jersey.server.ParamException")) {
+      return Optional.empty();
+    }
+    try {
+      Object name = e.getClass().getMethod("getParameterName").invoke(e);
+      return Optional.of(String.valueOf(name));
+    } catch (ReflectiveOperationException unexpected) {
+      return Optional.of("parameter");
     }
   }
 

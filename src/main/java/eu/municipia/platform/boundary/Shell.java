@@ -3,6 +3,8 @@ package eu.municipia.platform.boundary;
 import eu.municipia.identity.control.BrowserLogin;
 import eu.municipia.identity.control.CurrentCaller;
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.platform.control.Languages;
+import eu.municipia.platform.control.TrustedProxies;
 import eu.municipia.tenancy.control.TenantContext;
 import eu.municipia.tenancy.control.TenantDirectory;
 import eu.municipia.tenancy.control.TenantResolver;
@@ -13,23 +15,19 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What every page shows around its content: the association, the language (Czech first, English
- * second, chosen with ?lang= and kept in the session), who is logged in, the navigation.
+ * second, chosen with ?lang= and kept in a cookie), who is logged in, the navigation.
  */
 @Named
 @RequestScoped
 public class Shell {
-
-  public static final String LANGUAGE = "lang";
-  private static final Set<String> LANGUAGES = Set.of("cs", "en");
 
   @Inject HttpServletRequest request;
   @Inject TenantContext tenants;
@@ -37,16 +35,23 @@ public class Shell {
   @Inject TenantResolver resolver;
   @Inject CurrentCaller caller;
   @Inject BrowserLogin browserLogin;
+  @Inject TrustedProxies proxies;
+
+  private String language;
 
   public Locale getLocale() {
-    String asked = request.getParameter(LANGUAGE);
-    boolean switching = asked != null && LANGUAGES.contains(asked);
-    HttpSession session = request.getSession(switching);
-    if (switching) {
-      session.setAttribute(LANGUAGE, asked);
+    if (language == null) {
+      language = Languages.of(request);
+      Optional<String> asked = Languages.asked(request);
+      FacesContext faces = FacesContext.getCurrentInstance();
+      if (asked.isPresent() && faces != null) {
+        // Asked for on this request: kept in a cookie for the next pages (never in a session).
+        HttpServletResponse response =
+            (HttpServletResponse) faces.getExternalContext().getResponse();
+        Languages.remember(asked.get(), request, response, proxies.isHttps(request));
+      }
     }
-    Object chosen = session == null ? null : session.getAttribute(LANGUAGE);
-    return Locale.forLanguageTag(chosen == null ? "cs" : chosen.toString());
+    return Locale.forLanguageTag(language);
   }
 
   /** This year, the default of forms that ask for one. */
@@ -86,7 +91,12 @@ public class Shell {
   /** The same page in the other language. */
   public String getSwitchLanguageUrl() {
     String path = TenantResolver.pathWithinApp(request);
-    return request.getContextPath() + path + "?lang=" + ("en".equals(getLanguage()) ? "cs" : "en");
+    return request.getContextPath()
+        + path
+        + "?"
+        + Languages.PARAMETER
+        + "="
+        + ("en".equals(getLanguage()) ? "cs" : "en");
   }
 
   public Optional<Caller> getCaller() {

@@ -1,6 +1,7 @@
 package eu.municipia.platform.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -8,17 +9,20 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.Flyway;
 
 /**
- * Migrates the schema at start-up, as the owner role on its own connection (the pool's role may not
- * create tables). Readiness stays DOWN until this has succeeded. With several replicas, Flyway's
- * lock on its history table lets one migrate while the others wait.
+ * Brings the schema to this build's version, or waits for it. With {@code db.migrate=true} (the
+ * default: the local run and the tests) it migrates at start-up as the owner role on its own
+ * connection (the pool's role may not create tables); with several replicas Flyway's lock lets one
+ * migrate while the others wait. With {@code db.migrate=false} (production: a Job runs {@link
+ * MigrateCommand} with the owner's password, which serving pods never get) it only checks, through
+ * the application role, that no migration of this build is missing. Readiness stays DOWN until
+ * either has succeeded.
  */
 @Startup
 @Singleton
@@ -27,6 +31,10 @@ import org.flywaydb.core.Flyway;
 public class SchemaMigration {
 
   private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "db.migrate", defaultValue = "true")
+  boolean migrate;
 
   @Inject
   @ConfigProperty(name = "db.url")
@@ -52,29 +60,24 @@ public class SchemaMigration {
   @ConfigProperty(name = "oidc.issuer")
   String issuer;
 
+  @Resource(lookup = "java:app/jdbc/municipia")
+  DataSource dataSource;
+
   private volatile boolean done;
+  private volatile List<String> lastMissing = List.of();
 
   @PostConstruct
-  void migrate() {
+  void start() {
+    if (!migrate) {
+      LOG.info("db.migrate=false: not migrating; ready once the schema has this build's version");
+      return;
+    }
     try {
-      List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
-      if (demoData) {
-        locations.add("classpath:db/demo");
-      }
-      var result =
-          Flyway.configure(SchemaMigration.class.getClassLoader())
-              .dataSource(url, owner, ownerPassword)
-              .locations(locations.toArray(String[]::new))
-              .placeholders(Map.of("appRole", appRole, "issuer", issuer))
-              .load()
-              .migrate();
+      var result = migrations().migrate(url, owner, ownerPassword);
       LOG.info(
           () ->
               "Schema at version "
-                  // Flyway leaves the target empty when another replica had migrated already.
-                  + (result.targetSchemaVersion != null
-                      ? result.targetSchemaVersion
-                      : result.initialSchemaVersion)
+                  + Migrations.version(result).orElse("(none)")
                   + " ("
                   + result.migrationsExecuted
                   + " migrations run"
@@ -82,11 +85,32 @@ public class SchemaMigration {
       done = true;
     } catch (RuntimeException e) {
       // The app stays up (liveness) but not ready, so an orchestrator keeps traffic away.
-      LOG.severe("Schema migration failed: " + e);
+      LOG.log(Level.SEVERE, "Schema migration failed", e);
     }
   }
 
+  /** Whether the schema is at least at this build's version (migrated here or by the Job). */
   public boolean isDone() {
+    if (done || migrate) {
+      return done;
+    }
+    // Once there, the schema never goes back: checked until it is, then never again.
+    try {
+      List<String> missing = migrations().missingVersions(dataSource);
+      if (!missing.equals(lastMissing)) {
+        lastMissing = missing;
+        if (!missing.isEmpty()) {
+          LOG.warning("Waiting for the schema migration: versions " + missing + " are missing");
+        }
+      }
+      done = missing.isEmpty();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not read the schema's version", e);
+    }
     return done;
+  }
+
+  private Migrations migrations() {
+    return new Migrations(demoData, appRole, issuer);
   }
 }

@@ -20,6 +20,34 @@ public record Problem(
     return new Problem("about:blank", title, status, detail, List.of());
   }
 
+  /** A problem with the standard title of its status. */
+  public static Problem of(int status, String detail) {
+    return of(status, detail, List.of());
+  }
+
+  public static Problem of(int status, String detail, List<FieldError> errors) {
+    return new Problem("about:blank", title(status), status, detail, errors);
+  }
+
+  static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 406 -> "Not Acceptable";
+      case 409 -> "Conflict";
+      case 410 -> "Gone";
+      case 413 -> "Content Too Large";
+      case 415 -> "Unsupported Media Type";
+      case 429 -> "Too Many Requests";
+      case 502 -> "Bad Gateway";
+      case 503 -> "Service Unavailable";
+      default -> status >= 500 ? "Internal Server Error" : "Error";
+    };
+  }
+
   /** One field and what is wrong with it, in words a person can act on. */
   public record FieldError(String field, String message) {}
 

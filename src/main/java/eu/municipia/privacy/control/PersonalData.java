@@ -1,8 +1,10 @@
 package eu.municipia.privacy.control;
 
 import eu.municipia.audit.control.AuditLog;
+import eu.municipia.identity.control.Invitations;
 import eu.municipia.identity.control.RoleGrants;
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.identity.entity.Invitation;
 import eu.municipia.identity.entity.Person;
 import eu.municipia.identity.entity.RoleGrant;
 import eu.municipia.mail.entity.OutboxAttachment;
@@ -36,6 +38,7 @@ public class PersonalData {
 
   @Inject EntityManager em;
   @Inject RoleGrants roles;
+  @Inject Invitations invitations;
   @Inject eu.municipia.membership.control.Memberships memberships;
   @Inject AuditLog audit;
   @Inject Clock clock;
@@ -186,6 +189,11 @@ public class PersonalData {
         sources.stream()
             .map(source -> new Erased(source.section(), source.erase(key, now)))
             .toList();
+    // Invitations to the address: withdrawn if still open, and the address forgotten.
+    for (Invitation invitation : invitations.to(key)) {
+      invitation.withdraw(now);
+      invitation.erase();
+    }
     List<Person> people = people(key);
     for (Person p : people) {
       for (RoleGrant g : grantsOf(p)) {

@@ -1,6 +1,6 @@
 package eu.municipia.publicforms.control;
 
-import eu.municipia.platform.control.ClientAddress;
+import eu.municipia.platform.control.TrustedProxies;
 import eu.municipia.tenancy.control.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,7 +48,7 @@ public class PublicForms {
   int windowMinutes;
 
   @Inject RequestBudgets budgets;
-  @Inject ClientAddress clients;
+  @Inject TrustedProxies proxies;
   @Inject TenantContext tenants;
 
   /**
@@ -62,7 +62,7 @@ public class PublicForms {
     String prefix = form + "|" + tenants.current().id() + "|";
     Duration window = Duration.ofMinutes(windowMinutes);
     boolean clientWithin =
-        budgets.spend(prefix + "client:" + hash(clients.of(request)), perClient, window);
+        budgets.spend(prefix + "client:" + hash(proxies.clientAddress(request)), perClient, window);
     boolean associationWithin = budgets.spend(prefix + "all", perAssociation, window);
     if (!clientWithin || !associationWithin) {
       throw new TooManySubmissionsException(form);

@@ -1,6 +1,8 @@
 package eu.municipia.tenancy.boundary;
 
 import eu.municipia.identity.control.PageAccess;
+import eu.municipia.platform.control.ProblemWriter;
+import eu.municipia.platform.entity.Problem;
 import eu.municipia.tenancy.control.TenantResolution;
 import eu.municipia.tenancy.control.TenantResolver;
 import jakarta.inject.Inject;
@@ -12,7 +14,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
 public class TenantFilter extends HttpFilter {
 
   static final String VIEW_ROOT = "/t";
+  private static final String ERROR_PAGES = "/errors";
   private static final Pattern PLATFORM_PAGE = Pattern.compile("/platform/[a-z-]+");
   private static final Pattern PAGE_PATH = Pattern.compile("(/[a-z0-9-]+)*/?");
 
@@ -48,7 +50,9 @@ public class TenantFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
-    if (path.startsWith(VIEW_ROOT + "/")) {
+    if (path.startsWith(VIEW_ROOT + "/") || path.startsWith(ERROR_PAGES + "/")) {
+      // The error page is shown on the container's error dispatch only: asked for directly it has
+      // no error to show (and failed with a 500).
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
@@ -107,14 +111,7 @@ public class TenantFilter extends HttpFilter {
     return Optional.of(VIEW_ROOT + ("/".equals(page) ? "/home" : page) + ".xhtml");
   }
 
-  private static void notFoundProblem(HttpServletResponse res, String detail) throws IOException {
-    res.setStatus(HttpServletResponse.SC_NOT_FOUND);
-    res.setContentType("application/problem+json");
-    res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    res.getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\""
-                + detail
-                + "\"}");
+  private static void notFoundProblem(HttpServletResponse res, String detail) {
+    ProblemWriter.write(res, Problem.of(HttpServletResponse.SC_NOT_FOUND, detail));
   }
 }

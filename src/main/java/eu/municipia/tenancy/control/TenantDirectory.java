@@ -41,6 +41,17 @@ public class TenantDirectory {
     return Optional.ofNullable(current().byHost().get(host)).flatMap(this::bySlug);
   }
 
+  /**
+   * The custom domain an association's links use (see {@code Links}): of several, the shortest,
+   * then the alphabetically first ("smopk.cz" before "www.smopk.cz"), so every link is the same.
+   */
+  public Optional<String> domainOf(Tenant tenant) {
+    return current().byHost().entrySet().stream()
+        .filter(e -> e.getValue().equals(tenant.id()))
+        .map(Map.Entry::getKey)
+        .min(java.util.Comparator.comparingInt(String::length).thenComparing(h -> h));
+  }
+
   public List<Tenant> all() {
     return current().bySlug().values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
   }

@@ -1,5 +1,6 @@
 package eu.municipia.tenancy.control;
 
+import eu.municipia.platform.control.RequestPath;
 import eu.municipia.tenancy.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,6 +57,9 @@ public class TenantResolver {
   }
 
   private TenantResolution decide(HttpServletRequest request) {
+    if (RequestPath.of(request).isEmpty()) {
+      return new TenantResolution(Optional.empty(), false, "/");
+    }
     String path = pathWithinApp(request);
     if (isAsset(path)) {
       return new TenantResolution(Optional.empty(), false, path);
@@ -77,10 +81,12 @@ public class TenantResolver {
     return new TenantResolution(tenant, false, rest);
   }
 
+  /**
+   * The request's canonical path within the app ({@link RequestPath}); "/" for a refused one, which
+   * the wall has answered with 400 already (its error page still asks).
+   */
   public static String pathWithinApp(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    String path = uri.substring(request.getContextPath().length());
-    return path.isEmpty() ? "/" : path;
+    return RequestPath.of(request).orElse("/");
   }
 
   private static String firstSegment(String path) {

@@ -1,5 +1,6 @@
 package eu.municipia.tenancy.control;
 
+import eu.municipia.platform.control.ConnectionMetrics;
 import eu.municipia.tenancy.entity.Tenant;
 import eu.municipia.tenancy.entity.TenantOwned;
 import jakarta.annotation.PreDestroy;
@@ -32,8 +33,10 @@ class TransactionEntityManager implements Serializable {
 
   @Inject transient TenantContext tenants;
   @Resource transient TransactionSynchronizationRegistry transactions;
+  @Inject transient ConnectionMetrics connections;
 
   private transient EntityManager em;
+  private transient boolean holdsConnection;
 
   EntityManager get() {
     if (em == null) {
@@ -48,7 +51,14 @@ class TransactionEntityManager implements Serializable {
     opened.joinTransaction();
     transactions.putResource(TenantContext.BOUND_TENANT, tenant.id());
     // Not closed here: the rest of the transaction runs on this same connection.
-    Connection connection = opened.unwrap(Connection.class);
+    Connection connection;
+    try {
+      connection = connections.acquire(() -> opened.unwrap(Connection.class));
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    holdsConnection = true;
     try (PreparedStatement set =
         connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
       set.setString(1, tenant.id());
@@ -62,6 +72,10 @@ class TransactionEntityManager implements Serializable {
 
   @PreDestroy
   void close() {
+    if (holdsConnection) {
+      holdsConnection = false;
+      connections.released();
+    }
     if (em != null && em.isOpen()) {
       em.close();
     }

@@ -6,6 +6,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.identity.entity.LoginSession;
 import eu.municipia.identity.entity.Person;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,9 +39,31 @@ class SessionAttributesTest {
   }
 
   @Test
+  void theLoginWithItsTokensAndTimesSurvivesSerialization() throws Exception {
+    Instant at = Instant.parse("2026-01-05T10:00:00Z");
+    LoginSession login =
+        LoginSession.begin(
+            ANNA,
+            "id.token",
+            "refresh.token",
+            "sid-1",
+            at,
+            at,
+            at,
+            java.time.Duration.ofMinutes(5));
+
+    assertThat(roundTrip(login)).isEqualTo(login);
+  }
+
+  @Test
   void thePendingLoginKeepsItsStateNonceAndPkceVerifier() throws Exception {
     BrowserLogin.PendingLogin pending =
-        new BrowserLogin.PendingLogin(new State(), new Nonce(), new CodeVerifier(), "/smopk/");
+        new BrowserLogin.PendingLogin(
+            new State(),
+            new Nonce(),
+            new CodeVerifier(),
+            "/smopk/",
+            java.net.URI.create("https://portal.example/auth/callback"));
 
     BrowserLogin.PendingLogin copy = roundTrip(pending);
 
@@ -48,6 +71,7 @@ class SessionAttributesTest {
     assertThat(copy.nonce()).isEqualTo(pending.nonce());
     assertThat(copy.verifier().getValue()).isEqualTo(pending.verifier().getValue());
     assertThat(copy.returnTo()).isEqualTo("/smopk/");
+    assertThat(copy.redirectUri()).isEqualTo(pending.redirectUri());
   }
 
   @Test

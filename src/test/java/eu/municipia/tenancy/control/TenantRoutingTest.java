@@ -141,7 +141,10 @@ class TenantRoutingTest {
     return resolver;
   }
 
-  /** Just enough of a servlet request for the resolver: URI, host and attributes. */
+  /**
+   * Just enough of a servlet request for the resolver: URI, host and attributes; the container
+   * mapped it to the default servlet (the whole path is the servlet path).
+   */
   private static HttpServletRequest request(String host, String uri) {
     Map<String, Object> attributes = new HashMap<>();
     return (HttpServletRequest)
@@ -152,6 +155,8 @@ class TenantRoutingTest {
                 switch (method.getName()) {
                   case "getRequestURI" -> uri;
                   case "getContextPath" -> "";
+                  case "getServletPath" -> uri;
+                  case "getPathInfo" -> null;
                   case "getServerName" -> host;
                   case "getAttribute" -> attributes.get((String) args[0]);
                   case "setAttribute" -> attributes.put((String) args[0], args[1]);

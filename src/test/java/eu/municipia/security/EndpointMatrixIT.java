@@ -1,0 +1,889 @@
+package eu.municipia.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.municipia.devstack.MailServer;
+import eu.municipia.security.MatrixTable.Expectation;
+import eu.municipia.security.MatrixTable.Row;
+import eu.municipia.testing.DemoUsers;
+import eu.municipia.testing.Deployments;
+import eu.municipia.testing.MunicipiaIT;
+import eu.municipia.testing.SessionLogin;
+import eu.municipia.testing.TestStack;
+import eu.municipia.testing.Tokens;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The endpoint matrix ({@code endpoint-matrix.txt}): every API operation and every Faces view,
+ * called as every caller of the table, anonymous, a member without the role, a member and an admin
+ * of another association, the union analyst, and the rightful admins; then malformed input to every
+ * API operation as a caller who may call it. New endpoints and views are found by themselves
+ * (OpenAPI, the WAR), so none ships untested.
+ *
+ * <p>The test makes its own data where the demo data has none: an application for {@link
+ * #NON_MEMBER}, an official of {@link #MEMBER}, the dues rate and a payment of {@link #YEAR}.
+ */
+@MunicipiaIT
+class EndpointMatrixIT {
+
+  private static final Logger LOG = Logger.getLogger(EndpointMatrixIT.class.getName());
+
+  static final String TENANT = "smopk";
+
+  /** This test's member: Chrást, a demo member of SMOPK that no other test uses. */
+  static final String MEMBER = "558966";
+
+  /** A municipality of the demo register that is no member: this test applies for it. */
+  static final String NON_MEMBER = "559091";
+
+  /** Another one: its application is rejected at once, for malformed decisions to meet. */
+  static final String REJECTED = "559121";
+
+  /** This test's dues year (DuesIT, BrowserDuesIT and the demo data keep to theirs). */
+  static final int YEAR = 2036;
+
+  /** The person whose data the admin reads (the mayor of Čilá, starosta.cila). */
+  static final String PERSON_EMAIL = "starosta@cila.example";
+
+  /** The query parameters that the pages read (a page ignores those it does not know). */
+  private static final List<String> PAGE_PARAMETERS =
+      List.of("q", "district", "sort", "page", "code", "year");
+
+  private static final String CSRF_HEADER = "X-Requested-By";
+  private static final String JSON = "application/json";
+  private static final String PROBLEM = "application/problem+json";
+  private static final HttpClient PLAIN =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.war();
+  }
+
+  @ArquillianResource URL deployed;
+
+  /** Where the app answers. */
+  private static URI appBase;
+
+  /** Logins, demo values and the app's endpoint lists, made once for the class's tests. */
+  private static Fixture fixture;
+
+  @BeforeEach
+  void fixture() {
+    URI base = Deployments.base(deployed);
+    if (fixture == null || !fixture.base.equals(base)) {
+      appBase = base;
+      fixture = new Fixture(base);
+    }
+  }
+
+  @Test
+  void theTableNamesEveryEndpointAndViewTheAppServesAndNothingElse() {
+    Set<String> declared = ServedEndpoints.declaredOperations(warFile());
+    assertThat(fixture.served.operations().keySet())
+        .as("the OpenAPI document lists every operation that the JAX-RS classes declare")
+        .containsAll(declared);
+
+    Set<String> tableKeys =
+        fixture.table.rows().stream()
+            .filter(r -> r.isApi() || r.isView())
+            .map(Row::key)
+            .collect(Collectors.toCollection(TreeSet::new));
+    List<String> missing =
+        fixture.served.keys().stream()
+            .filter(k -> !tableKeys.contains(k))
+            .map(
+                k ->
+                    MatrixTable.template(
+                        k.substring(0, k.indexOf(' ')), k.substring(k.indexOf(' ') + 1)))
+            .toList();
+    List<String> stale =
+        fixture.table.rows().stream()
+            .filter(r -> r.isApi() || r.isView())
+            .filter(r -> !fixture.served.keys().contains(r.key()))
+            .map(Row::toString)
+            .collect(Collectors.toList());
+    fixture.table.rows().stream()
+        .filter(r -> !r.isApi() && !r.isView())
+        .filter(
+            r -> send(r.kind(), fixture.values.fill(r.target()), null, null, null).status() == 404)
+        .forEach(r -> stale.add(r + ": 404"));
+    assertThat(missing.size() + stale.size())
+        .as(
+            "%s must name exactly what the app serves.%nServed but not in it; add these rows (ok,"
+                + " in, skip or no for each caller):%n%s%nIn it but no longer served; remove"
+                + " them:%n%s",
+            MatrixTable.RESOURCE, String.join("\n", missing), String.join("\n", stale))
+        .isZero();
+  }
+
+  /** Every answer of the matrix, written to target/endpoint-matrix/ for the reader. */
+  private final List<String> matrixAnswers = new ArrayList<>();
+
+  @Test
+  void everyCallerIsAllowedOrRefusedAsTheTableSays() {
+    long started = System.nanoTime();
+    List<String> failures = new ArrayList<>();
+    int requests = 0;
+    int skipped = 0;
+    List<Row> changing = new ArrayList<>();
+    for (Row row : fixture.table.rows()) {
+      if (row.changesState()) {
+        changing.add(row);
+        continue;
+      }
+      for (MatrixCaller caller : MatrixCaller.values()) {
+        if (row.of(caller) == Expectation.SKIP) {
+          skipped++;
+          continue;
+        }
+        for (Via via : fixture.ways(row, caller)) {
+          requests++;
+          check(row, caller, via).ifPresent(failures::add);
+        }
+        if (row.isView()) {
+          requests++;
+          checkViewByItsFile(row, caller).ifPresent(failures::add);
+        }
+      }
+    }
+
+    // Refused and inert changes, all between two snapshots: nothing may be written.
+    DatabaseSnapshot before = DatabaseSnapshot.take();
+    List<Runnable> allowedChanges = new ArrayList<>();
+    for (Row row : changing) {
+      for (MatrixCaller caller : MatrixCaller.values()) {
+        Expectation expected = row.of(caller);
+        if (expected == Expectation.SKIP) {
+          skipped++;
+          continue;
+        }
+        for (Via via : fixture.ways(row, caller)) {
+          if (expected == Expectation.OK) {
+            allowedChanges.add(() -> check(row, caller, via).ifPresent(failures::add));
+          } else {
+            requests++;
+            check(row, caller, via).ifPresent(failures::add);
+          }
+        }
+      }
+    }
+    before
+        .changedIn(DatabaseSnapshot.take())
+        .forEach(table -> failures.add("refused or inert calls changed the table " + table));
+    requests += allowedChanges.size();
+    allowedChanges.forEach(Runnable::run);
+
+    int cells = fixture.table.rows().size() * MatrixCaller.values().length;
+    LOG.info(
+        String.format(
+            "Endpoint matrix: %d rows x %d callers = %d cells (%d API operations, %d views);"
+                + " %d requests, %d cells skipped, %d failures, in %.1f s",
+            fixture.table.rows().size(),
+            MatrixCaller.values().length,
+            cells,
+            fixture.served.operations().size(),
+            fixture.served.views().size(),
+            requests,
+            skipped,
+            failures.size(),
+            (System.nanoTime() - started) / 1e9));
+    report("matrix.txt", matrixAnswers);
+    assertThat(failures)
+        .as("answers the endpoint matrix does not allow:%n%s", String.join("\n", failures))
+        .isEmpty();
+  }
+
+  @Test
+  void malformedInputNeverGetsAServerErrorAndApiErrorsAreProblemJson() {
+    long started = System.nanoTime();
+    List<String> failures = new ArrayList<>();
+    List<String> notFuzzed = new ArrayList<>();
+    List<String> answers = new ArrayList<>();
+    Set<String> beforeTheApp = new TreeSet<>();
+    int requests = 0;
+    JsonObject schemas = fixture.openApi.getJsonObject("components").getJsonObject("schemas");
+    for (Map.Entry<String, JsonObject> operation : fixture.served.operations().entrySet()) {
+      Optional<Row> row =
+          fixture.table.rows().stream().filter(r -> r.key().equals(operation.getKey())).findFirst();
+      Optional<MatrixCaller> caller = row.flatMap(EndpointMatrixIT::authorisedCaller);
+      if (caller.isEmpty()) {
+        notFuzzed.add(operation.getKey());
+        continue;
+      }
+      String method = row.get().kind();
+      String path = row.get().path();
+      JsonObject base = fixture.fuzzBases.get(method + " " + path);
+      for (MalformedRequests.Case c :
+          MalformedRequests.of(
+              method,
+              row.get().target(),
+              operation.getValue(),
+              schemas,
+              fixture.fuzzValues,
+              base)) {
+        requests++;
+        Answer a =
+            send(
+                c.method(),
+                c.target(),
+                fixture.tokens.get(caller.get()),
+                c.contentType(),
+                c.body());
+        boolean serverError = a.status() >= 500;
+        boolean notProblem =
+            a.status() >= 400
+                && c.target().startsWith("/api/")
+                && !a.isProblem()
+                && !a.isRefusedByTheHttpServer();
+        answers.add(String.format("%d %s %s: %s", a.status(), c.method(), path, c.breaks()));
+        if (a.isRefusedByTheHttpServer()) {
+          beforeTheApp.add(c.method() + " " + path + " with " + c.breaks());
+        }
+        if (serverError || notProblem) {
+          failures.add(
+              String.format(
+                  "%s %s with %s as %s: %s",
+                  c.method(), path, c.breaks(), caller.get(), a.describe()));
+        }
+      }
+    }
+    int viewRequests = 0;
+    for (Row view : fixture.table.rows().stream().filter(Row::isView).toList()) {
+      Optional<MatrixCaller> caller =
+          view.of(MatrixCaller.ANONYMOUS) == Expectation.OK
+              ? Optional.of(MatrixCaller.ANONYMOUS)
+              : authorisedCaller(view);
+      if (caller.isEmpty()) {
+        continue;
+      }
+      for (String bad : MalformedRequests.badValues("string")) {
+        String value = bad.length() > 500 ? bad.substring(0, 500) : bad;
+        String query =
+            PAGE_PARAMETERS.stream()
+                .map(p -> p + "=" + value)
+                .collect(Collectors.joining("&", "?", ""));
+        String target = fixture.values.fill(view.path()) + query;
+        viewRequests++;
+        Answer a =
+            send(
+                view,
+                caller.get(),
+                caller.get().isAnonymous() ? Via.NOTHING : Via.SESSION,
+                target,
+                null);
+        answers.add(
+            String.format(
+                "%d VIEW %s: every parameter = %s",
+                a.status(), view.path(), bad.length() > 40 ? bad.substring(0, 12) + "…" : bad));
+        if (a.status() >= 500) {
+          failures.add(
+              String.format(
+                  "VIEW %s as %s: %s",
+                  target.length() > 200 ? target.substring(0, 200) + "…" : target,
+                  caller.get(),
+                  a.describe()));
+        }
+      }
+    }
+    LOG.info(
+        String.format(
+            "Malformed input: %d requests to %d API operations and %d to %d views, %d failures,"
+                + " in %.1f s; not sent (no caller may call them): %s; refused by the HTTP server"
+                + " before the app (an empty 400): %d, e.g. %s",
+            requests,
+            fixture.served.operations().size() - notFuzzed.size(),
+            viewRequests,
+            fixture.served.views().size(),
+            failures.size(),
+            (System.nanoTime() - started) / 1e9,
+            notFuzzed,
+            beforeTheApp.size(),
+            beforeTheApp.stream().limit(3).toList()));
+    report("malformed-input.txt", answers);
+    assertThat(failures)
+        .as(
+            "malformed input answered with a server error, or an API error that is not"
+                + " application/problem+json:%n%s",
+            String.join("\n", failures))
+        .isEmpty();
+  }
+
+  /** The caller the malformed input comes from: one the row allows, the rightful admins first. */
+  private static Optional<MatrixCaller> authorisedCaller(Row row) {
+    List<MatrixCaller> preferred = new ArrayList<>(List.of(MatrixCaller.values()));
+    preferred.remove(MatrixCaller.ADMIN);
+    preferred.remove(MatrixCaller.PLATFORM_ADMIN);
+    preferred.addAll(0, List.of(MatrixCaller.ADMIN, MatrixCaller.PLATFORM_ADMIN));
+    return preferred.stream()
+        .filter(c -> !c.isAnonymous())
+        .filter(c -> row.of(c) == Expectation.OK || row.of(c) == Expectation.IN)
+        .findFirst();
+  }
+
+  /** How a caller's credentials travel. */
+  enum Via {
+    NOTHING,
+    BEARER,
+    SESSION
+  }
+
+  private Optional<String> check(Row row, MatrixCaller caller, Via via) {
+    Expectation expected = row.of(caller);
+    boolean inert = expected == Expectation.IN;
+    String target = inert ? fixture.values.inert(row.target()) : fixture.values.fill(row.target());
+    RequestBody body = inert ? fixture.inertBody(row) : fixture.goodBody(row);
+    Answer a = send(row, caller, via, target, body);
+    matrixAnswers.add(
+        String.format(
+            "%-4s %d %-6s %s as %s via %s",
+            expected.cell, a.status(), row.kind(), target, caller, via.name().toLowerCase()));
+    String problem = verdict(row, expected, a);
+    return problem == null
+        ? Optional.empty()
+        : Optional.of(
+            String.format(
+                "%s as %s via %s: %s, got %s",
+                row, caller, via.name().toLowerCase(), problem, a.describe()));
+  }
+
+  /**
+   * A view asked for by its file, past TenantFilter: an association's ({@code /t/…}) never, the
+   * others as their row says.
+   */
+  private Optional<String> checkViewByItsFile(Row row, MatrixCaller caller) {
+    String file = fixture.served.views().get(row.key());
+    if (file == null || ("/" + file).equals(row.path())) {
+      return Optional.empty();
+    }
+    String target =
+        "/"
+            + file
+            + (row.target().contains("?") ? row.target().substring(row.target().indexOf('?')) : "");
+    Expectation expected =
+        file.startsWith(ServedEndpoints.TENANT_VIEWS) ? Expectation.NO : row.of(caller);
+    Answer a =
+        send(
+            row,
+            caller,
+            caller.isAnonymous() ? Via.NOTHING : Via.SESSION,
+            fixture.values.fill(target),
+            null);
+    String problem = verdict(row, expected, a);
+    if (problem != null && expected == Expectation.NO && a.status() == 400) {
+      problem = null; // a path refused as malformed is refused too
+    }
+    return problem == null
+        ? Optional.empty()
+        : Optional.of(
+            String.format(
+                "%s by its file %s as %s: %s, got %s", row, target, caller, problem, a.describe()));
+  }
+
+  /** What is wrong with an answer, or null. */
+  private static String verdict(Row row, Expectation expected, Answer a) {
+    if (a.status() >= 500) {
+      return "a server error";
+    }
+    if (row.isApi() && a.status() >= 400 && !a.isProblem()) {
+      return "an API error that is not " + PROBLEM;
+    }
+    int s = a.status();
+    return switch (expected) {
+      case OK -> (row.isView() ? s == 200 : s / 100 == 2) ? null : "allowed, expected 2xx";
+      case IN ->
+          s / 100 == 4 && s != 401 && s != 403
+              ? null
+              : "allowed and inert, expected a 4xx other than 401/403";
+      case NO ->
+          s == 401 || s == 403 || s == 404 || (row.isView() && a.isLoginRedirect())
+              ? null
+              : "refused, expected 401, 403 or 404";
+      case SKIP -> throw new IllegalStateException("skipped cells are not sent");
+    };
+  }
+
+  private Answer send(Row row, MatrixCaller caller, Via via, String target, RequestBody body) {
+    String method = row.isView() ? "GET" : row.kind();
+    HttpRequest.Builder request = request(method, target, body);
+    if (via == Via.BEARER) {
+      request.header("Authorization", "Bearer " + fixture.tokens.get(caller));
+    }
+    if (via == Via.SESSION && row.changesState()) {
+      request.header(CSRF_HEADER, "endpoint-matrix");
+    }
+    HttpClient client = via == Via.SESSION ? fixture.sessions.get(caller) : PLAIN;
+    return Answer.of(client, request.build());
+  }
+
+  private static Answer send(
+      String method, String target, String token, String contentType, byte[] body) {
+    HttpRequest.Builder request =
+        request(method, target, body == null ? null : new RequestBody(contentType, body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return Answer.of(PLAIN, request.build());
+  }
+
+  private static HttpRequest.Builder request(String method, String target, RequestBody body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(appBase.resolve(target))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+    if (body != null && body.contentType() != null) {
+      request.header("Content-Type", body.contentType());
+    }
+    return request;
+  }
+
+  /** Writes a test's answers to target/endpoint-matrix/, one line each, for the reader. */
+  private static void report(String file, List<String> lines) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("target", "endpoint-matrix");
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.write(dir.resolve(file), lines, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      LOG.warning("Could not write target/endpoint-matrix/" + file + ": " + e);
+    }
+  }
+
+  private static File warFile() {
+    return new File(System.getProperty("municipia.war", "target/municipia.war"));
+  }
+
+  /** A request body and its content type (null: none sent). */
+  record RequestBody(String contentType, byte[] bytes) {
+    static RequestBody json(String json) {
+      return new RequestBody(JSON, json.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** An answer, enough of it to judge and to describe. */
+  record Answer(int status, String contentType, String location, String body) {
+
+    static Answer of(HttpClient client, HttpRequest request) {
+      try {
+        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(
+            r.statusCode(),
+            r.headers().firstValue("Content-Type").orElse(""),
+            r.headers().firstValue("Location").orElse(null),
+            r.body());
+      } catch (IOException e) {
+        throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /**
+     * An empty 400 without a content type: Grizzly's answer to a request line it will not parse (an
+     * encoded NUL in the path), given before the app sees the request, so the app cannot make it
+     * problem+json.
+     */
+    boolean isRefusedByTheHttpServer() {
+      return status == 400 && contentType.isEmpty() && body.isEmpty();
+    }
+
+    boolean isProblem() {
+      return contentType.startsWith(PROBLEM);
+    }
+
+    /** A redirect to Keycloak's login: how a page refuses an anonymous person. */
+    boolean isLoginRedirect() {
+      return status / 100 == 3
+          && location != null
+          && location.startsWith(TestStack.get().issuer() + "/protocol/openid-connect/auth");
+    }
+
+    String describe() {
+      String text = body.replaceAll("\\s+", " ");
+      return status
+          + " "
+          + contentType
+          + (location == null ? "" : " to " + location)
+          + (text.isEmpty()
+              ? ""
+              : " " + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
+    }
+  }
+
+  /** Everything the tests share: logins, demo values, the app's endpoint lists. */
+  static final class Fixture {
+
+    final URI base;
+    final MatrixTable table = MatrixTable.load();
+    final JsonObject openApi;
+    final ServedEndpoints served;
+    final Map<MatrixCaller, String> tokens = new EnumMap<>(MatrixCaller.class);
+    final Map<MatrixCaller, HttpClient> sessions = new EnumMap<>(MatrixCaller.class);
+    final DemoValues values;
+
+    /**
+     * The values for malformed input: a decided application and a cancelled payment, so that input
+     * the app takes after all (a date of 2026 BC …) meets a conflict instead of changing the demo
+     * data. An operation whose body is all optional acts on these values when a malformed body
+     * still parses ({"unknownField":1}): point its parameters at things decided or the test's own.
+     */
+    final DemoValues fuzzValues;
+
+    /** Good bodies for refused calls: were the wall to let one through, it would change data. */
+    final Map<String, RequestBody> goodBodies = new HashMap<>();
+
+    /** Good bodies whose fields malformed input breaks one at a time; only the test's own data. */
+    final Map<String, JsonObject> fuzzBases = new HashMap<>();
+
+    Fixture(URI base) {
+      this.base = base;
+      this.openApi = json(send("GET", "/openapi?format=JSON", null, null, null));
+      this.served = ServedEndpoints.of(openApi, warFile());
+      for (MatrixCaller caller : MatrixCaller.values()) {
+        if (!caller.isAnonymous()) {
+          tokens.put(caller, Tokens.accessToken(caller.username));
+          HttpClient session = SessionLogin.logIn(base, "/" + TENANT + "/members", caller.username);
+          sessions.put(caller, session);
+          // The first request of a session in an association records the person there: done
+          // now, so that it is not taken for a change that a refused call made.
+          Answer.of(
+              session, request("GET", "/api/v1/tenants/" + TENANT + "/coverage", null).build());
+        }
+      }
+      this.values = new DemoValues(demoValues());
+      this.fuzzValues = values.with(decidedThings());
+      goodBodies();
+    }
+
+    /** The ways a caller's request travels: anonymous as is, others by token and by session. */
+    List<Via> ways(Row row, MatrixCaller caller) {
+      if (caller.isAnonymous()) {
+        return List.of(Via.NOTHING);
+      }
+      return row.isView() ? List.of(Via.SESSION) : List.of(Via.BEARER, Via.SESSION);
+    }
+
+    RequestBody goodBody(Row row) {
+      if (!takesBody(row)) {
+        return null;
+      }
+      return goodBodies.getOrDefault(
+          row.key(), new RequestBody(mediaType(row), "{}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The body of an inert call: an empty JSON object, or nothing at all for other types. */
+    RequestBody inertBody(Row row) {
+      if (!takesBody(row)) {
+        return null;
+      }
+      String type = mediaType(row);
+      return new RequestBody(
+          type, (type.contains("json") ? "{}" : "").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private boolean takesBody(Row row) {
+      JsonObject op = served.operations().get(row.key());
+      return op != null && op.containsKey("requestBody");
+    }
+
+    private String mediaType(Row row) {
+      JsonObject content =
+          served.operations().get(row.key()).getJsonObject("requestBody").getJsonObject("content");
+      return content.containsKey(JSON) ? JSON : content.keySet().iterator().next();
+    }
+
+    private Map<String, String> demoValues() {
+      String admin = tokens.get(MatrixCaller.ADMIN);
+      String api = "/api/v1/tenants/" + TENANT;
+      require(
+          send("GET", api + "/members/" + MEMBER + "/history", admin, null, null),
+          200,
+          "MEMBER is a member");
+      require(
+          send(
+              "PUT",
+              api + "/dues/" + YEAR + "/rate",
+              admin,
+              JSON,
+              utf8("{\"ratePerInhabitant\":1.00,\"minimum\":0,\"maximum\":1000}")),
+          2,
+          "the rate of the test's year");
+      String payment =
+          json(require(
+                  send(
+                      "POST",
+                      api + "/dues/" + YEAR + "/payments",
+                      admin,
+                      JSON,
+                      utf8(
+                          "{\"code\":\""
+                              + MEMBER
+                              + "\",\"amount\":100,\"paidOn\":\"2026-01-15\","
+                              + "\"note\":\"endpoint matrix\"}")),
+                  201,
+                  "a payment"))
+              .getString("id");
+      String official =
+          json(require(
+                  send(
+                      "POST",
+                      api + "/members/" + MEMBER + "/officials",
+                      admin,
+                      JSON,
+                      utf8("{\"role\":\"CONTACT\",\"name\":\"Kontakt matice\"}")),
+                  201,
+                  "an official"))
+              .getString("id");
+      String application = confirmedApplication(NON_MEMBER, "Jan Matice", "matice@example.org");
+      Map<String, String> v = new LinkedHashMap<>();
+      v.put("{tenant}", TENANT);
+      v.put("{code}", MEMBER);
+      v.put("{year}", Integer.toString(YEAR));
+      v.put("{person}", DemoUsers.SMOPK_OFFICIAL_PERSON_ID);
+      v.put("{role}", "editor");
+      v.put("{email}", PERSON_EMAIL);
+      v.put("applications/{id}", application);
+      v.put("officials/{id}", official);
+      v.put("payments/{id}", payment);
+      // A job lives only while an asynchronous import runs: an id that names none.
+      v.put("jobs/{id}", UUID.randomUUID().toString());
+      return v;
+    }
+
+    /**
+     * An application that counts: sent, its e-mail address confirmed with the link from the mail
+     * (as the applicant does), then found in the admin's list. Where the municipality applied in an
+     * earlier run of the fixture, that application is taken.
+     */
+    private String confirmedApplication(String code, String name, String email) {
+      String api = "/api/v1/tenants/" + TENANT;
+      String admin = tokens.get(MatrixCaller.ADMIN);
+      Optional<String> known = applicationOf(code, email);
+      if (known.isPresent()) {
+        return known.get();
+      }
+      require(
+          send(
+              "POST",
+              api + "/applications",
+              null,
+              JSON,
+              utf8(
+                  "{\"code\":\""
+                      + code
+                      + "\",\"applicantName\":\""
+                      + name
+                      + "\",\"email\":\""
+                      + email
+                      + "\",\"consent\":true,\"language\":\"cs\"}")),
+          202,
+          "an application of " + code);
+      MailServer.Mail mail =
+          TestStack.get()
+              .mail()
+              .start()
+              .await(
+                  m -> m.to().equals(email) && m.body().contains("token="), Duration.ofSeconds(30));
+      java.util.regex.Matcher token =
+          java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]{43})").matcher(mail.body());
+      if (!token.find()) {
+        throw new IllegalStateException("No confirmation link in " + mail.body());
+      }
+      require(
+          send(
+              "POST",
+              api + "/applications/confirmation",
+              null,
+              JSON,
+              utf8("{\"token\":\"" + token.group(1) + "\"}")),
+          200,
+          "the confirmation of the application of " + code);
+      return applicationOf(code, email)
+          .orElseThrow(() -> new IllegalStateException("The confirmed application is not listed"));
+    }
+
+    private Optional<String> applicationOf(String code, String email) {
+      Answer list =
+          require(
+              send(
+                  "GET",
+                  "/api/v1/tenants/"
+                      + TENANT
+                      + "/applications?status=SUBMITTED,APPROVED,REJECTED&limit=500",
+                  tokens.get(MatrixCaller.ADMIN),
+                  null,
+                  null),
+              200,
+              "applications");
+      JsonArray all = Json.createReader(new StringReader(list.body())).readArray();
+      return all.stream()
+          .map(JsonValue::asJsonObject)
+          .filter(a -> a.getString("code").equals(code) && email.equals(a.getString("email", null)))
+          .map(a -> a.getString("id"))
+          .findFirst();
+    }
+
+    private Map<String, String> decidedThings() {
+      String admin = tokens.get(MatrixCaller.ADMIN);
+      String api = "/api/v1/tenants/" + TENANT;
+      String application =
+          confirmedApplication(REJECTED, "Jana Matice", "matice.zamitnuta@example.org");
+      require(
+          send(
+              "POST",
+              api + "/applications/" + application + "/rejection",
+              admin,
+              JSON,
+              utf8("{\"reason\":\"endpoint matrix\"}")),
+          200,
+          "the rejection of the second application");
+      String payment =
+          json(require(
+                  send(
+                      "POST",
+                      api + "/dues/" + YEAR + "/payments",
+                      admin,
+                      JSON,
+                      utf8("{\"code\":\"" + MEMBER + "\",\"amount\":1,\"paidOn\":\"2026-01-15\"}")),
+                  201,
+                  "a second payment"))
+              .getString("id");
+      require(
+          send(
+              "POST",
+              api + "/dues/" + YEAR + "/payments/" + payment + "/cancellation",
+              admin,
+              JSON,
+              utf8("{}")),
+          200,
+          "the cancellation of the second payment");
+      return Map.of("applications/{id}", application, "payments/{id}", payment);
+    }
+
+    private void goodBodies() {
+      String tenantApi = "/api/v1/tenants/{tenant}";
+      goodBodies.put(
+          "POST /api/v1/platform/municipalities/imports",
+          new RequestBody(
+              "text/csv",
+              utf8(
+                  "code,name,district,region,population,lat,lon\n"
+                      + MEMBER
+                      + ",Chrást,Plzeň-město,Plzeňský kraj,1,49.793305,13.493690\n")));
+      good(
+          "POST " + tenantApi + "/personal-data/erasure",
+          "{\"email\":\"" + PERSON_EMAIL + "\",\"confirm\":true}");
+      good(
+          "POST " + tenantApi + "/members",
+          "{\"code\":\"" + NON_MEMBER + "\",\"since\":\"2026-01-01\"}");
+      good(
+          "PUT " + tenantApi + "/members/{code}/status",
+          "{\"status\":\"SUSPENDED\",\"reason\":\"refused\"}");
+      good(
+          "POST " + tenantApi + "/members/{code}/officials",
+          "{\"role\":\"CONTACT\",\"name\":\"Refused\"}");
+      good("PUT " + tenantApi + "/officials/{id}", "{\"role\":\"MAYOR\",\"name\":\"Refused\"}");
+      good("POST " + tenantApi + "/applications/{id}/approval", "{\"since\":\"2026-01-01\"}");
+      good("POST " + tenantApi + "/applications/{id}/rejection", "{\"reason\":\"refused\"}");
+      good(
+          "PUT " + tenantApi + "/dues/{year}/rate",
+          "{\"ratePerInhabitant\":9.99,\"minimum\":1,\"maximum\":2}");
+      good(
+          "POST " + tenantApi + "/dues/{year}/payments",
+          "{\"code\":\""
+              + MEMBER
+              + "\",\"amount\":500,\"paidOn\":\"2026-03-15\",\"note\":\"refused\"}");
+      good(
+          "POST " + tenantApi + "/dues/{year}/payments/{id}/cancellation",
+          "{\"reason\":\"refused\"}");
+
+      fuzz(
+          "PUT " + tenantApi + "/officials/{id}",
+          "{\"role\":\"CONTACT\",\"name\":\"Kontakt matice\"}");
+      fuzz(
+          "POST " + tenantApi + "/members/{code}/officials",
+          "{\"role\":\"CONTACT\",\"name\":\"Kontakt matice\"}");
+      fuzz(
+          "PUT " + tenantApi + "/dues/{year}/rate",
+          "{\"ratePerInhabitant\":1.00,\"minimum\":0,\"maximum\":1000}");
+      fuzz(
+          "POST " + tenantApi + "/dues/{year}/payments",
+          "{\"code\":\""
+              + MEMBER
+              + "\",\"amount\":100,\"paidOn\":\"2026-01-15\",\"note\":\"endpoint matrix\"}");
+      fuzz(
+          "POST " + tenantApi + "/personal-data/erasure",
+          "{\"email\":\"nikdo@example.org\",\"confirm\":true}");
+      fuzz(
+          "POST " + tenantApi + "/applications",
+          "{\"code\":\""
+              + NON_MEMBER
+              + "\",\"applicantName\":\"Jan Matice\",\"email\":\"matice@example.org\",\"consent\":true,\"language\":\"cs\"}");
+    }
+
+    private void good(String key, String json) {
+      goodBodies.put(key, RequestBody.json(json));
+    }
+
+    private void fuzz(String key, String json) {
+      fuzzBases.put(key, Json.createReader(new StringReader(json)).readObject());
+    }
+
+    private static Answer require(Answer a, int status, String what) {
+      boolean ok = status < 10 ? a.status() / 100 == status : a.status() == status;
+      if (!ok) {
+        throw new IllegalStateException(
+            "The matrix could not set up " + what + ": " + a.describe());
+      }
+      return a;
+    }
+
+    private static JsonObject json(Answer a) {
+      String body = a.body().trim();
+      return body.startsWith("[")
+          ? Json.createReader(new StringReader(body)).readArray().getJsonObject(0)
+          : Json.createReader(new StringReader(body)).readObject();
+    }
+
+    private static byte[] utf8(String s) {
+      return s.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+}
