@@ -192,8 +192,7 @@ class SeminarJobsIT {
   void theEventsRowLockAloneNeverOversells() throws Exception {
     Seminar seminar = inSmopk(() -> seminars.create(event("Zámek " + run, 8, 6), ADMIN));
     // Threads of the container's own (naming, class loader), not its executor's few.
-    ExecutorService workers =
-        Executors.newFixedThreadPool(24, threads);
+    ExecutorService workers = Executors.newFixedThreadPool(24, threads);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<RegistrationStatus>> runs = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
