@@ -1,6 +1,7 @@
 package eu.municipia.seminars.boundary;
 
 import eu.municipia.identity.control.CurrentCaller;
+import eu.municipia.identity.entity.Caller;
 import eu.municipia.identity.entity.Role;
 import eu.municipia.platform.control.Links;
 import eu.municipia.platform.entity.Page;
@@ -207,9 +208,12 @@ public class SeminarsResource {
     String language = "en".equals(given.language()) ? "en" : "cs";
     if (request.isUserInRole(Role.MEMBER)) {
       RegistrationForm form = form(given, false);
+      Caller who = caller.get();
+      Registrations.Origin origin = registrants.of(who);
       Registration r =
-          registrations.registerMembers(
-              seminar, form, language, registrants.of(caller.get()), caller.get(), false);
+          lines.inLine(
+              seminar,
+              () -> registrations.registerMembers(seminar, form, language, origin, who, false));
       return Response.status(Response.Status.CREATED).entity(view(r)).build();
     }
     if (publicForms.admit(FORM, request, given.website()) == PublicForms.Admission.ADMITTED) {
