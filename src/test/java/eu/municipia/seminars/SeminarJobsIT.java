@@ -16,6 +16,7 @@ import eu.municipia.seminars.entity.Seminar;
 import eu.municipia.tenancy.control.TenantContext;
 import eu.municipia.tenancy.control.TenantDirectory;
 import eu.municipia.tenancy.entity.Tenant;
+import eu.municipia.testing.AppDeployment;
 import eu.municipia.testing.Deployments;
 import eu.municipia.testing.MunicipiaIT;
 import eu.municipia.testing.StartTestStack;
@@ -60,7 +61,8 @@ class SeminarJobsIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.war().addClasses(MunicipiaIT.class, StartTestStack.class);
+    return Deployments.war()
+        .addClasses(MunicipiaIT.class, StartTestStack.class, AppDeployment.class);
   }
 
   @Inject TenantContext tenants;
