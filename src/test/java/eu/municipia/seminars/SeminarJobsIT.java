@@ -186,18 +186,19 @@ class SeminarJobsIT {
   }
 
   /**
-   * The row lock alone (no queue in front of it, as with requests arriving at several replicas): 24
-   * workers registering at once for 8 places give exactly 8 confirmed and 16 in line. (24 is the
-   * pool's 16 connections and a few waiting for one, within the pool's wait.)
+   * The row lock alone (no queue in front of it, as with requests arriving at several replicas): 12
+   * workers registering at once for 4 places give exactly 4 confirmed and 8 in line. (12 stays
+   * below the pool's 16 connections: each waiter holds one, and more than the pool would test the
+   * pool's wait, not the lock; 24 failed so in a full run on a loaded machine.)
    */
   @Test
   void theEventsRowLockAloneNeverOversells() throws Exception {
-    Seminar seminar = inSmopk(() -> seminars.create(event("Zámek " + run, 8, 6), ADMIN));
+    Seminar seminar = inSmopk(() -> seminars.create(event("Zámek " + run, 4, 6), ADMIN));
     // Threads of the container's own (naming, class loader), not its executor's few.
-    ExecutorService workers = Executors.newFixedThreadPool(24, threads);
+    ExecutorService workers = Executors.newFixedThreadPool(12, threads);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<RegistrationStatus>> runs = new ArrayList<>();
-    for (int i = 0; i < 24; i++) {
+    for (int i = 0; i < 12; i++) {
       String email = "zamek-" + i + "-" + run + "@cila.example";
       Callable<RegistrationStatus> work =
           () -> {
@@ -216,20 +217,20 @@ class SeminarJobsIT {
       confirmed += f.get() == RegistrationStatus.CONFIRMED ? 1 : 0;
     }
     workers.shutdown();
-    assertEquals(8L, confirmed);
+    assertEquals(4L, confirmed);
+    assertEquals(
+        4L,
+        count(
+            "SELECT count(*) FROM seminar_registration WHERE seminar_id = ?1"
+                + " AND status = 'CONFIRMED' AND number <= 4",
+            seminar.id()),
+        "the first four to get the lock");
     assertEquals(
         8L,
         count(
-            "SELECT count(*) FROM seminar_registration WHERE seminar_id = ?1"
-                + " AND status = 'CONFIRMED' AND number <= 8",
-            seminar.id()),
-        "the first eight to get the lock");
-    assertEquals(
-        16L,
-        count(
             "SELECT count(*) FROM seminar_registration WHERE seminar_id = ?1 AND status = 'WAITING'",
             seminar.id()));
-    assertEquals(8L, count("SELECT held_places FROM seminar WHERE id = ?1", seminar.id()));
+    assertEquals(4L, count("SELECT held_places FROM seminar WHERE id = ?1", seminar.id()));
   }
 
   /** The scheduler's run by four workers released at the same moment. */
