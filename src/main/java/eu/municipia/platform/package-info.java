@@ -25,6 +25,10 @@
  *       cells defused); <b>uploads</b>: {@link eu.municipia.platform.control.Uploads} (streamed,
  *       capped); <b>races on unique keys</b>: {@link eu.municipia.platform.control.UniqueKeys}
  *       (409, not 500).
+ *   <li><b>Search in Czech</b>: {@link eu.municipia.platform.control.CzechText} (Lucene's Czech
+ *       stemmer with and without diacritics, as a {@code tsvector} and {@code tsquery} literal;
+ *       highlighting of what was found); see {@code resolutions.control.RegisterQuery} for its use
+ *       with a GIN index, trigram fallback and row-level security.
  *   <li><b>Tenant tables</b>: a migration calls {@code SELECT isolate_tenant_table('t');} for
  *       forced row-level security (V9); <b>demo data</b>: a {@link
  *       eu.municipia.platform.control.DemoSeed} bean, run by {@code DemoData}.

@@ -158,7 +158,8 @@ class BrowserApplicationsIT {
         .open("/smopk/admin/applications")
         .logInAtKeycloak(SMOPK_ADMIN)
         .waitForPath("/smopk/admin/applications");
-    browser.waitFor(waiting("558991")).findElement(By.cssSelector("input.reject")).click();
+    browser.clickAndWaitForNextPage(
+        browser.waitFor(waiting("558991")).findElement(By.cssSelector("input.reject")));
     WebElement row = browser.waitFor(waiting("558991"));
     assertThat(row.findElement(By.cssSelector("p.error")).getText())
         .startsWith("Uveďte důvod zamítnutí");

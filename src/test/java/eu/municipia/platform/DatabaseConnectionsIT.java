@@ -166,6 +166,9 @@ class DatabaseConnectionsIT {
         ResultSet rs =
             s.executeQuery(
                 "SELECT count(*) FROM pg_stat_activity WHERE usename = 'municipia_app'"
+                    + " AND application_name = '"
+                    + Deployments.POOL_TEST_APPLICATION
+                    + "'"
                     + " AND state IN ('active', 'idle in transaction')")) {
       rs.next();
       return rs.getInt(1);

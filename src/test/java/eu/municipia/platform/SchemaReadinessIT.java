@@ -8,7 +8,6 @@ import eu.municipia.testing.Deployments;
 import eu.municipia.testing.MunicipiaIT;
 import eu.municipia.testing.TestStack;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,14 +49,10 @@ class SchemaReadinessIT {
     if (!migrate.waitFor(2, TimeUnit.MINUTES) || migrate.exitValue() != 0) {
       throw new IllegalStateException("The migration command failed: " + output);
     }
-    WebArchive war = Deployments.war();
-    String config = "WEB-INF/classes/META-INF/microprofile-config.properties";
-    String properties = read(war.get(config).getAsset().openStream());
-    war.delete(config);
     // Not the owner's password: with db.migrate=false the app must never need it.
-    war.add(
-        new StringAsset(properties + "\ndb.migrate=false\ndb.owner.password=not-the-password\n"),
-        config);
+    WebArchive war =
+        Deployments.warWithConfig(
+            Map.of("db.migrate", "false", "db.owner.password", "not-the-password"));
     war.add(new StringAsset(futureMigration()), "WEB-INF/classes/" + FUTURE_MIGRATION);
     return war;
   }
@@ -169,13 +164,5 @@ class SchemaReadinessIT {
   private static String futureMigration() {
     return "-- A migration newer than the database (SchemaReadinessIT); changes nothing.\n"
         + "SELECT 1;\n";
-  }
-
-  private static String read(InputStream in) {
-    try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

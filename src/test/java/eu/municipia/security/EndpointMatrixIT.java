@@ -716,6 +716,7 @@ class EndpointMatrixIT {
                   "a registration for the seminar"));
       v.put("{registration}", registration.getString("id"));
       v.put("{participant}", registration.getJsonArray("people").getJsonObject(0).getString("id"));
+      v.putAll(resolutionValues(admin, api));
       return v;
     }
 
@@ -731,6 +732,101 @@ class EndpointMatrixIT {
               201,
               "an event"))
           .getString("id");
+    }
+
+    /**
+     * The register's things, the test's own: a body with one seat, a meeting that the seat holder
+     * attended (so that "everyone present" adds nobody, and with no e-mail address, an invitation
+     * reaches nobody), a published public resolution with a task, and a public file.
+     */
+    private Map<String, String> resolutionValues(String admin, String api) {
+      String prefix = "EM" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+      String body =
+          created(
+              admin,
+              api + "/bodies",
+              "{\"nameCs\":\"Výbor matice\",\"kind\":\"COMMITTEE\",\"numberPattern\":\""
+                  + prefix
+                  + "/{year}/{n}\",\"quorumBasis\":\"MEMBERS\",\"majority\":\"HALF_OF_PRESENT\"}",
+              "a body");
+      String seat =
+          created(
+              admin,
+              api + "/bodies/" + body + "/seats",
+              "{\"name\":\"Člen matice\",\"role\":\"MEMBER\",\"termFrom\":\"2020-01-01\"}",
+              "a seat");
+      String meeting =
+          created(
+              admin,
+              api + "/meetings",
+              "{\"bodyId\":\""
+                  + body
+                  + "\",\"number\":1,\"startsAt\":\"2031-01-20T10:00\",\"place\":\"Plzeň\"}",
+              "a meeting");
+      String attendance =
+          created(
+              admin,
+              api + "/meetings/" + meeting + "/attendance",
+              "{\"seatId\":\""
+                  + seat
+                  + "\",\"arrivedAt\":\"2031-01-20T10:00\",\"leftAt\":\"2031-01-20T12:00\"}",
+              "an attendance");
+      JsonObject recorded =
+          json(
+              require(
+                  send(
+                      "POST",
+                      api + "/resolutions",
+                      admin,
+                      JSON,
+                      utf8(
+                          "{\"meetingId\":\""
+                              + meeting
+                              + "\",\"type\":\"GENERAL\",\"title\":\"Usnesení matice\",\"text\":"
+                              + "\"Výbor schvaluje matici.\",\"votedAt\":\"2031-01-20T10:30\","
+                              + "\"votesFor\":1,\"votesAgainst\":0,\"abstained\":0,"
+                              + "\"visibility\":\"PUBLIC\"}")),
+                  201,
+                  "a resolution"));
+      String resolution = recorded.getString("id");
+      require(
+          send("POST", api + "/resolutions/" + resolution + "/publication", admin, null, null),
+          200,
+          "the resolution's publication");
+      String task =
+          created(
+              admin,
+              api + "/resolutions/" + resolution + "/tasks",
+              "{\"what\":\"Úkol matice\",\"who\":\"tajemník\"}",
+              "a task");
+      String file =
+          json(require(
+                  send(
+                      "POST",
+                      api + "/meetings/" + meeting + "/files?kind=MINUTES&visibility=PUBLIC",
+                      admin,
+                      "application/pdf",
+                      utf8("%PDF-1.4\n% endpoint matrix\n")),
+                  201,
+                  "a file"))
+              .getString("id");
+      Map<String, String> v = new LinkedHashMap<>();
+      v.put("bodies/{id}", body);
+      v.put("seats/{seat}", seat);
+      v.put("meetings/{id}", meeting);
+      v.put("attendance/{attendance}", attendance);
+      v.put("files/{file}", file);
+      v.put("resolutions/{id}", resolution);
+      v.put("tasks/{task}", task);
+      v.put("{body}", body);
+      v.put("{meeting}", meeting);
+      v.put("{resolution}", resolution);
+      v.put("{number}", recorded.getString("number"));
+      return v;
+    }
+
+    private static String created(String admin, String path, String json, String what) {
+      return json(require(send("POST", path, admin, JSON, utf8(json)), 201, what)).getString("id");
     }
 
     /**

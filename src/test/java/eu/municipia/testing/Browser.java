@@ -118,6 +118,18 @@ public final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /**
+   * Clicks a button that sends its form and waits for the page that answers: elements found before
+   * then belong to the old page (a "stale element" once the new one is in).
+   */
+  public void clickAndWaitForNextPage(WebElement button) {
+    WebElement html = driver.findElement(By.tagName("html"));
+    button.click();
+    new WebDriverWait(driver, PATIENCE)
+        .withMessage(this::whereWeAre)
+        .until(ExpectedConditions.stalenessOf(html));
+  }
+
   /** Waits until the browser shows a page of the app at this path. */
   public Browser waitForPath(String path) {
     new WebDriverWait(driver, PATIENCE)

@@ -43,8 +43,22 @@ public final class Deployments {
    * The built WAR with its connection pool cut to the given size: the pool-reuse test wants every
    * connection to serve both tenants over and over.
    */
+  /** The {@code application_name} of the connections of {@link #warWithPoolOf}'s app. */
+  public static final String POOL_TEST_APPLICATION = "municipia-pool-test";
+
   public static WebArchive warWithPoolOf(int connections) {
-    WebArchive war = changed(war());
+    return poolOf(changed(war()), connections);
+  }
+
+  /**
+   * A small pool and some settings changed: the fault tests want requests that hold every
+   * connection longer than the pool lets the next one wait.
+   */
+  public static WebArchive warWithPoolOf(int connections, java.util.Map<String, String> settings) {
+    return withSettings(warWithPoolOf(connections), settings);
+  }
+
+  private static WebArchive poolOf(WebArchive war, int connections) {
     String path = "WEB-INF/web.xml";
     String descriptor =
         new String(
@@ -57,8 +71,22 @@ public final class Deployments {
     if (shrunk.equals(descriptor)) {
       throw new IllegalStateException("No max-pool-size in " + path);
     }
+    // Named, so that a test counts this app's connections and not the shared app's beside it.
+    shrunk =
+        shrunk.replaceFirst(
+            "<property>",
+            "<property><name>ApplicationName</name><value>"
+                + POOL_TEST_APPLICATION
+                + "</value></property><property>");
     war.delete(path);
     war.addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(shrunk), "web.xml");
+    return war;
+  }
+
+  /** The built WAR with test classes added (a benchmark's yardstick endpoint). */
+  public static WebArchive warWithClasses(Class<?>... classes) {
+    WebArchive war = changed(war());
+    war.addClasses(classes);
     return war;
   }
 
@@ -68,9 +96,12 @@ public final class Deployments {
    * environment (300) and the app's own file (100).
    */
   public static WebArchive warWithSettings(java.util.Map<String, String> settings) {
+    return withSettings(changed(war()), settings);
+  }
+
+  private static WebArchive withSettings(WebArchive war, java.util.Map<String, String> settings) {
     StringBuilder properties = new StringBuilder("config_ordinal=500\n");
     settings.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
-    WebArchive war = changed(war());
     war.addAsLibrary(
         ShrinkWrap.create(org.jboss.shrinkwrap.api.spec.JavaArchive.class, "test-settings.jar")
             .addAsManifestResource(
@@ -86,7 +117,7 @@ public final class Deployments {
    * only keys it does not set can be given here.
    */
   public static WebArchive warWithConfig(java.util.Map<String, String> settings) {
-    WebArchive war = war();
+    WebArchive war = changed(war());
     String path = "WEB-INF/classes/META-INF/microprofile-config.properties";
     String config =
         new String(

@@ -36,6 +36,26 @@ public final class SessionLogin {
    * answer as it is.
    */
   public static HttpClient logIn(URI appBase, String protectedPath, String username) {
+    Pending pending = upToTheCallback(appBase, protectedPath, username);
+    // The app's callback checks state and nonce, then sends the person to the page they asked for.
+    HttpResponse<String> callback = get(pending.client(), pending.callback());
+    if (!isRedirect(callback) || !location(callback).getPath().equals(protectedPath)) {
+      throw new IllegalStateException(
+          "The app's login callback failed for " + username + ": " + describe(callback));
+    }
+    return pending.client();
+  }
+
+  /**
+   * A login that Keycloak has granted and whose way back to the app's callback is not yet taken.
+   */
+  public record Pending(HttpClient client, URI callback) {}
+
+  /**
+   * Logs a demo user in at Keycloak through {@code protectedPath}, up to Keycloak's redirect back
+   * to the app: the test decides what happens before the callback (Keycloak stopping, for one).
+   */
+  public static Pending upToTheCallback(URI appBase, String protectedPath, String username) {
     HttpClient client =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -55,13 +75,7 @@ public final class SessionLogin {
       throw new IllegalStateException(
           "Keycloak did not send " + username + " back to the app: " + describe(page));
     }
-    // The app's callback checks state and nonce, then sends the person to the page they asked for.
-    HttpResponse<String> callback = get(client, location(page));
-    if (!isRedirect(callback) || !location(callback).getPath().equals(protectedPath)) {
-      throw new IllegalStateException(
-          "The app's login callback failed for " + username + ": " + describe(callback));
-    }
-    return client;
+    return new Pending(client, location(page));
   }
 
   private static HttpResponse<String> submitLoginForm(

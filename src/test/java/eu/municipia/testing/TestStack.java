@@ -65,6 +65,11 @@ public final class TestStack {
     return database;
   }
 
+  /** Keycloak, for the tests that stop it (and start it again, with the same realm and keys). */
+  public KeycloakServer keycloak() {
+    return keycloak;
+  }
+
   /** The SMTP server that the app's outbox sends to. */
   public MailServer mail() {
     return mail;

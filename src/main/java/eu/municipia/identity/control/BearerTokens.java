@@ -36,6 +36,11 @@ public class BearerTokens {
     try {
       JWTClaimsSet claims = processor().process(token, null);
       return callerFrom(claims);
+    } catch (com.nimbusds.jose.jwk.source.JWKSetUnavailableException e) {
+      // A key id we do not hold (Keycloak rotated its keys) and Keycloak out of reach: we cannot
+      // tell whether the token is good, so 503, not 401 (which would tell the client to log in
+      // anew). A rate-limited re-fetch is no such case: it stays a 401.
+      throw new IdentityProviderUnavailableException(settings.issuer(), e);
     } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException e) {
       throw new InvalidTokenException(e.getMessage(), e);
     } catch (com.nimbusds.jose.JOSEException e) {

@@ -220,15 +220,27 @@ public class BrowserLogin {
       com.nimbusds.oauth2.sdk.http.HTTPRequest http = tokenRequest.toHTTPRequest();
       http.setConnectTimeout(2000);
       http.setReadTimeout(10000);
-      TokenResponse response = OIDCTokenResponseParser.parse(http.send());
+      com.nimbusds.oauth2.sdk.http.HTTPResponse answer;
+      try {
+        answer = http.send();
+      } catch (IOException e) {
+        // Keycloak went away between the login form and this callback: an outage (503), not the
+        // person's mistake; they log in again once it is back.
+        throw new IdentityProviderUnavailableException(settings.issuer(), e);
+      }
+      if (answer.getStatusCode() >= 500) {
+        throw new IdentityProviderUnavailableException(
+            settings.issuer(), new IOException("HTTP " + answer.getStatusCode()));
+      }
+      TokenResponse response = OIDCTokenResponseParser.parse(answer);
       if (!response.indicatesSuccess()) {
         throw new LoginFailedException(
             "The identity provider refused the code: "
                 + response.toErrorResponse().getErrorObject().getCode());
       }
       return (OIDCTokenResponse) response.toSuccessResponse();
-    } catch (ParseException | IOException e) {
-      throw new LoginFailedException("The identity provider could not be asked for tokens.", e);
+    } catch (ParseException e) {
+      throw new LoginFailedException("The identity provider's tokens could not be read.", e);
     }
   }
 

@@ -20,6 +20,7 @@ public class CallerGroups {
 
   @Inject TenantContext tenants;
   @Inject RoleGrants grants;
+  @Inject RoleCache cache;
 
   @ActivateRequestContext
   public Set<String> of(Caller caller, Optional<Tenant> tenant) {
@@ -31,7 +32,12 @@ public class CallerGroups {
       return groups;
     }
     groups.add(Role.MEMBER);
-    tenants.runAs(tenant.get(), () -> grants.rolesOf(caller)).stream()
+    cache
+        .rolesOf(
+            tenant.get().id(),
+            caller,
+            () -> tenants.runAs(tenant.get(), () -> grants.rolesOf(caller)))
+        .stream()
         .map(Role::roleName)
         .forEach(groups::add);
     return groups;

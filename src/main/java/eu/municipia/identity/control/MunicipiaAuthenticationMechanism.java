@@ -2,6 +2,7 @@ package eu.municipia.identity.control;
 
 import eu.municipia.identity.entity.Caller;
 import eu.municipia.platform.control.Languages;
+import eu.municipia.platform.control.Outages;
 import eu.municipia.platform.control.ProblemWriter;
 import eu.municipia.platform.control.RequestGuard;
 import eu.municipia.platform.control.RequestMetrics;
@@ -73,17 +74,14 @@ public class MunicipiaAuthenticationMechanism implements HttpAuthenticationMecha
       return authenticate(request, response, context);
     } catch (IdentityProviderUnavailableException e) {
       // Keycloak is down: say so (503, the error page for people) rather than fail with a 500.
-      if (TenantResolver.pathWithinApp(request).startsWith("/api/")) {
-        return refuse(
-            response,
-            HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-            "The login service does not answer; try again shortly.");
+      Outages.answer(request, response, Outages.LOGIN_SERVICE, e);
+      return AuthenticationStatus.SEND_FAILURE;
+    } catch (RuntimeException e) {
+      // A logged-in caller's roles come from the database: while it is out, 503 as well.
+      if (!Outages.isDatabaseOutage(e)) {
+        throw e;
       }
-      try {
-        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      } catch (IOException ignored) {
-        // The client went away; nothing to tell it.
-      }
+      Outages.answer(request, response, Outages.DATABASE, e);
       return AuthenticationStatus.SEND_FAILURE;
     }
   }

@@ -6,6 +6,7 @@ import eu.municipia.identity.entity.Person;
 import eu.municipia.identity.entity.Role;
 import eu.municipia.identity.entity.RoleGrant;
 import eu.municipia.platform.entity.Refusal;
+import eu.municipia.tenancy.control.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +30,8 @@ public class RoleGrants {
   @Inject EntityManager em;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject RoleCache cache;
+  @Inject TenantContext tenants;
 
   public Set<Role> rolesOf(Caller caller) {
     List<Role> roles =
@@ -74,6 +77,7 @@ public class RoleGrants {
     }
     RoleGrant grant = new RoleGrant(person, role, admin, Instant.now(clock));
     em.persist(grant);
+    cache.evictAfterTransaction(tenants.current().id(), person.subject());
     audit.record(admin, "role.granted", "person", person.id().toString(), null, grant.auditState());
     return grant;
   }
@@ -87,6 +91,7 @@ public class RoleGrants {
           audit.record(
               admin, "role.revoked", "person", person.id().toString(), grant.auditState(), null);
           em.remove(grant);
+          cache.evictAfterTransaction(tenants.current().id(), person.subject());
         });
     return existing.isPresent();
   }

@@ -128,6 +128,14 @@ public class MemberPage implements Serializable {
         organization
             ? new NewMember(null, key, newName, newKind, since)
             : new NewMember(key, null, null, null, since);
+    // Every field's fault at once: a date that did not parse has its message already, the record
+    // names the others (without it, an empty form showed only the date's).
+    boolean dateRefused = FormMessages.hasErrors();
+    member.errors().entrySet().stream()
+        .filter(error -> !(dateRefused && error.getKey().equals("since")))
+        .forEach(
+            error ->
+                FormMessages.fieldError("member", formField(error.getKey()), error.getValue()));
     try {
       if (!FormMessages.hasErrors()) {
         memberships.add(member, caller.get());

@@ -21,14 +21,27 @@ import javax.sql.DataSource;
 
 /**
  * The register import jobs' rows, each write in a transaction of its own: progress must be seen by
- * the page's polls (on any replica) while the import's own transaction is still open.
+ * the page's polls (on any replica) while the import's own transaction is still open. Only the end
+ * of a job is written in the import's transaction, so "done" commits with the import or not at all.
+ * While the import's transaction lives it holds an advisory lock named after its job: a job that is
+ * "running" but whose lock anyone can take has lost its server (killed, crashed) and PostgreSQL has
+ * rolled its import back; the next poll says so, seconds later instead of after a long silence.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class ImportJobLedger {
 
-  /** A job that has not moved for this long lost its replica; its import was rolled back. */
-  static final Duration STALLED = Duration.ofMinutes(10);
+  /**
+   * A job younger than this may still wait for its thread (and so hold no lock yet): it is not
+   * judged by its lock before.
+   */
+  static final Duration GRACE = Duration.ofSeconds(15);
+
+  /** The first half of the advisory lock's key: "register import"; the second is the job's id. */
+  private static final int LOCK_CLASS = 0x52494d50;
+
+  private static final String GONE =
+      "The import stopped (its server went away) and changed nothing; start it again.";
 
   /** Finished jobs are forgotten after a day. */
   static final Duration KEPT = Duration.ofDays(1);
@@ -58,19 +71,35 @@ public class ImportJobLedger {
 
   public void progress(UUID id, int done) {
     update(
-        "UPDATE register_import_job SET done = ?, updated_at = ? WHERE id = ?",
+        // Reports may arrive out of order (they are sent from other threads).
+        "UPDATE register_import_job SET done = greatest(done, ?), updated_at = ? WHERE id = ?"
+            + " AND state = 'RUNNING'",
         done,
         Timestamp.from(Instant.now()),
         id);
   }
 
-  public void done(UUID id, ImportReport report) {
-    update(
-        "UPDATE register_import_job SET state = 'DONE', done = total, report = ?, updated_at = ?"
-            + " WHERE id = ?",
-        JSON.toJson(report),
-        Timestamp.from(Instant.now()),
-        id);
+  /** Holds the job's lock for the rest of the import's transaction (on its connection). */
+  static void running(Connection importTransaction, UUID id) throws SQLException {
+    try (PreparedStatement ps =
+        importTransaction.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+      ps.setInt(1, LOCK_CLASS);
+      ps.setString(2, id.toString());
+      ps.execute();
+    }
+  }
+
+  /** Marks the job done in the import's own transaction: it commits with the import. */
+  static void done(Connection importTransaction, UUID id, ImportReport report) throws SQLException {
+    try (PreparedStatement ps =
+        importTransaction.prepareStatement(
+            "UPDATE register_import_job SET state = 'DONE', done = total, report = ?,"
+                + " updated_at = ? WHERE id = ?")) {
+      ps.setString(1, JSON.toJson(report));
+      ps.setTimestamp(2, Timestamp.from(Instant.now()));
+      ps.setObject(3, id);
+      ps.executeUpdate();
+    }
   }
 
   public void failed(UUID id, String error) {
@@ -95,12 +124,15 @@ public class ImportJobLedger {
         State state = State.valueOf(rs.getString(1));
         String report = rs.getString(4);
         String error = rs.getString(5);
-        boolean stalled =
-            state == State.RUNNING
-                && rs.getTimestamp(6).toInstant().isBefore(Instant.now().minus(STALLED));
-        if (stalled) {
+        if (state == State.RUNNING
+            && rs.getTimestamp(6).toInstant().isBefore(Instant.now().minus(GRACE))
+            && lost(c, id)) {
+          if (!markLost(c, id)) {
+            // It ended (and wrote its end) between the read and the lock: read it again.
+            return find(id);
+          }
           state = State.FAILED;
-          error = "The import stopped (its server went away) and changed nothing; start it again.";
+          error = GONE;
         }
         return Optional.of(
             new Status(
@@ -113,6 +145,33 @@ public class ImportJobLedger {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the import job " + id, e);
+    }
+  }
+
+  /**
+   * Whether no transaction holds the job's lock: then its import is over without having written its
+   * end, so it was rolled back. Taking the lock for a moment is the test (it ends with this
+   * transaction).
+   */
+  private static boolean lost(Connection c, UUID id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT pg_try_advisory_xact_lock(?, hashtext(?))")) {
+      ps.setInt(1, LOCK_CLASS);
+      ps.setString(2, id.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
+  private static boolean markLost(Connection c, UUID id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE register_import_job SET state = 'FAILED', error = ?, updated_at = now()"
+                + " WHERE id = ? AND state = 'RUNNING'")) {
+      ps.setString(1, GONE);
+      ps.setObject(2, id);
+      return ps.executeUpdate() == 1;
     }
   }
 

@@ -2,8 +2,10 @@ package eu.municipia.municipalities.control;
 
 import eu.municipia.municipalities.entity.ImportReport;
 import eu.municipia.municipalities.entity.RegisterRow;
+import eu.municipia.platform.control.DatabaseLimits;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,6 +35,8 @@ public class RegisterImport {
   @Resource(lookup = "java:app/jdbc/municipia")
   DataSource dataSource;
 
+  @Inject DatabaseLimits limits;
+
   /** Rows written to the database per round trip; progress is reported after each. */
   static final int BATCH = 500;
 
@@ -42,7 +46,20 @@ public class RegisterImport {
     return run(country, year, fileName, rows, importedBy, done -> {});
   }
 
-  /** Imports, telling {@code progress} how many rows are written so far. */
+  /** What a background job hears of its import, the first and last inside its transaction. */
+  public interface Observer {
+
+    /** The import's transaction has begun on this connection. */
+    default void begun(Connection inTransaction) throws SQLException {}
+
+    /** So many rows are written so far. */
+    void written(int rows);
+
+    /** All is written; what this writes on the connection commits with the import, or nothing. */
+    default void finished(Connection inTransaction, ImportReport report) throws SQLException {}
+  }
+
+  /** Imports, telling the observer how far it is. */
   @Transactional
   public ImportReport run(
       String country,
@@ -50,8 +67,11 @@ public class RegisterImport {
       String fileName,
       List<RegisterRow> rows,
       String importedBy,
-      IntConsumer progress) {
+      Observer observer) {
     try (Connection c = dataSource.getConnection()) {
+      // A whole year's table takes longer than a page's few seconds: the long limits, explicitly.
+      limits.allowLongWork(c);
+      observer.begun(c);
       Map<String, Known> known = current(c, country, year);
       Counts counts = new Counts();
       long total = 0;
@@ -59,19 +79,22 @@ public class RegisterImport {
         total += row.population();
         counts.compare(known.get(row.code().code()), row);
       }
-      upsert(c, country, year, rows, progress);
+      upsert(c, country, year, rows, observer::written);
       record(c, country, year, fileName, importedBy, rows.size(), counts);
-      return new ImportReport(
-          country,
-          year,
-          rows.size(),
-          counts.created,
-          counts.renamed,
-          counts.moved,
-          counts.populationChanged,
-          total,
-          counts.delta,
-          counts.examples);
+      ImportReport report =
+          new ImportReport(
+              country,
+              year,
+              rows.size(),
+              counts.created,
+              counts.renamed,
+              counts.moved,
+              counts.populationChanged,
+              total,
+              counts.delta,
+              counts.examples);
+      observer.finished(c, report);
+      return report;
     } catch (SQLException e) {
       throw new IllegalStateException(
           "The import failed and changed nothing: " + e.getMessage(), e);

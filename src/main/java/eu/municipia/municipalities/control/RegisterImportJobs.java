@@ -6,6 +6,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,10 +45,32 @@ public class RegisterImportJobs {
     executor.execute(
         () -> {
           try {
-            ImportReport report =
-                register.run(
-                    country, year, fileName, rows, importedBy, done -> ledger.progress(id, done));
-            ledger.done(id, report);
+            register.run(
+                country,
+                year,
+                fileName,
+                rows,
+                importedBy,
+                new RegisterImport.Observer() {
+                  @Override
+                  public void begun(Connection inTransaction) throws SQLException {
+                    ImportJobLedger.running(inTransaction, id);
+                  }
+
+                  @Override
+                  public void written(int rows) {
+                    // From another thread: Payara shares this thread's physical connection with a
+                    // REQUIRES_NEW transaction here, whose commit then committed the import's
+                    // batches so far too (ImportCrashIT found them after a kill).
+                    executor.execute(() -> ledger.progress(id, rows));
+                  }
+
+                  @Override
+                  public void finished(Connection inTransaction, ImportReport report)
+                      throws SQLException {
+                    ImportJobLedger.done(inTransaction, id, report);
+                  }
+                });
           } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Register import " + id + " failed", e);
             ledger.failed(id, "The import failed and changed nothing: " + e.getMessage());

@@ -1,5 +1,6 @@
 package eu.municipia.platform.boundary;
 
+import eu.municipia.platform.control.Outages;
 import eu.municipia.platform.entity.Problem;
 import eu.municipia.platform.entity.Refusal;
 import jakarta.json.JsonException;
@@ -108,7 +109,10 @@ public final class ProblemMappers {
     }
   }
 
-  /** Anything else is our bug: logged in full, answered without details. */
+  /**
+   * Anything else is our bug: logged in full, answered without details. Except an outage of the
+   * database, which is answered 503 with Retry-After.
+   */
   @Provider
   public static class Unexpected implements ExceptionMapper<RuntimeException> {
     private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
@@ -120,6 +124,13 @@ public final class ProblemMappers {
       }
       if (e instanceof Refusal refusal) {
         return new Refused().toResponse(refusal);
+      }
+      if (Outages.isDatabaseOutage(e)) {
+        // Not our bug: the database is out of reach or busy (see Outages). Retry-After says when.
+        LOG.log(
+            Level.WARNING,
+            () -> "The database did not answer an API call: " + Outages.rootCause(e));
+        return response(Problems.of(503, Outages.unavailable(Outages.DATABASE)));
       }
       LOG.log(Level.SEVERE, "Unexpected error in an API call", e);
       return response(Problems.of(500, "An unexpected error occurred."));

@@ -1,5 +1,6 @@
 package eu.municipia.platform.boundary;
 
+import eu.municipia.platform.control.Outages;
 import eu.municipia.platform.control.RequestGuard;
 import eu.municipia.platform.control.RequestMetrics;
 import eu.municipia.platform.control.SecurityHeaders;
@@ -18,9 +19,10 @@ import java.io.IOException;
 /**
  * The first filter (web.xml puts it before every other): refuses paths that are not canonical, sets
  * the security headers (again on error pages, which the container may render after clearing them),
- * marks a session cookie created further down Secure where the client used HTTPS, and times the
- * request. The authentication mechanism, which runs before any filter, does the same first steps
- * through the same {@link RequestGuard}.
+ * marks a session cookie created further down Secure where the client used HTTPS, times the
+ * request, and answers a request that a database outage stopped with 503 ({@link Outages}). The
+ * authentication mechanism, which runs before any filter, does the same first steps through the
+ * same {@link RequestGuard}.
  */
 public class WebWall extends HttpFilter {
 
@@ -43,7 +45,16 @@ public class WebWall extends HttpFilter {
     try {
       chain.doFilter(new SessionCookieRequest(req, res, cookies), res);
       metrics.finish(req, res);
-    } catch (IOException | ServletException | RuntimeException | Error e) {
+    } catch (ServletException | RuntimeException e) {
+      if (!Outages.isDatabaseOutage(e)) {
+        metrics.finish(req, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        throw e;
+      }
+      // A page (or a filter before the API) that the database failed: 503 and the error page,
+      // not the container's 500.
+      Outages.answer(req, res, Outages.DATABASE, e);
+      metrics.finish(req, res);
+    } catch (IOException | Error e) {
       metrics.finish(req, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       throw e;
     }

@@ -6,6 +6,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -35,7 +37,10 @@ public class DemoData {
   @Inject TenantDirectory tenantDirectory;
   @Inject RequestContextController requestContext;
 
+  // Without a transaction of its own: each use case a seed calls has its own, since one
+  // transaction works for one association only (seeds of several associations would fail).
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void seed() {
     if (!demoData) {
       return;

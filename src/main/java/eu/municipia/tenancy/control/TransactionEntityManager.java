@@ -1,6 +1,7 @@
 package eu.municipia.tenancy.control;
 
 import eu.municipia.platform.control.ConnectionMetrics;
+import eu.municipia.platform.control.DatabaseLimits;
 import eu.municipia.tenancy.entity.Tenant;
 import eu.municipia.tenancy.entity.TenantOwned;
 import jakarta.annotation.PreDestroy;
@@ -21,9 +22,10 @@ import java.util.Map;
 /**
  * The EntityManager of one JTA transaction, bound to the current tenant twice: for EclipseLink (the
  * tenant-id property, which filters every query and fills tenant_id on insert) and for PostgreSQL
- * ({@code app.tenant_id}, which row-level security checks). The setting is transaction-local, so a
- * pooled connection never carries one tenant into another's request. Transaction-scoped beans must
- * be serializable; nothing here survives passivation, nor needs to.
+ * ({@code app.tenant_id}, which row-level security checks), with the transaction's statement and
+ * lock timeouts in the same round trip. The settings are transaction-local, so a pooled connection
+ * never carries one tenant, or one long limit, into another's request. Transaction-scoped beans
+ * must be serializable; nothing here survives passivation, nor needs to.
  */
 @TransactionScoped
 class TransactionEntityManager implements Serializable {
@@ -34,6 +36,7 @@ class TransactionEntityManager implements Serializable {
   @Inject transient TenantContext tenants;
   @Resource transient TransactionSynchronizationRegistry transactions;
   @Inject transient ConnectionMetrics connections;
+  @Inject transient DatabaseLimits limits;
 
   private transient EntityManager em;
   private transient boolean holdsConnection;
@@ -59,9 +62,14 @@ class TransactionEntityManager implements Serializable {
       throw e;
     }
     holdsConnection = true;
+    // One round trip binds the tenant and bounds the transaction's waits (DatabaseLimits).
     try (PreparedStatement set =
-        connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+        connection.prepareStatement(
+            "SELECT set_config('app.tenant_id', ?, true), set_config('statement_timeout', ?, true),"
+                + " set_config('lock_timeout', ?, true)")) {
       set.setString(1, tenant.id());
+      set.setString(2, limits.statementTimeout());
+      set.setString(3, limits.lockTimeout());
       set.execute();
     } catch (SQLException e) {
       opened.close();

@@ -1,0 +1,182 @@
+package eu.municipia.resolutions.control;
+
+import eu.municipia.platform.control.CzechText;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * The SQL of a search of the register, on the search table alone: the words as a full-text query of
+ * their Czech stems ({@link CzechText}) or, for typos and parts of words, by trigram similarity of
+ * their accent-free spelling; the filters; and what the reader may see (public only, or members'
+ * too). Row-level security adds the association. One query for a page of hits, one for their count,
+ * from the same conditions, so the count never includes what the page would not show. The benchmark
+ * runs the very same SQL alone.
+ */
+public final class RegisterQuery {
+
+  /** A statement with its positional parameters ?1, ?2, … each used once, in order. */
+  public record Sql(String text, List<Object> parameters) {
+
+    /** The same for plain JDBC, whose placeholders are bare question marks. */
+    public String jdbcText() {
+      return text.replaceAll("\\?\\d+", "?");
+    }
+  }
+
+  /** How the words are matched. */
+  public enum Mode {
+    ALL,
+    FULL_TEXT,
+    TRIGRAM
+  }
+
+  private final RegisterFilter filter;
+  private final boolean member;
+  private final LocalDate today;
+  private final Mode mode;
+  private final String tsquery;
+  private final List<String> folded;
+
+  private RegisterQuery(RegisterFilter filter, boolean member, LocalDate today, Mode mode) {
+    this.filter = filter;
+    this.member = member;
+    this.today = today;
+    this.mode = mode;
+    this.tsquery = CzechText.tsquery(filter.query()).orElse(null);
+    this.folded = CzechText.foldedWords(filter.query());
+  }
+
+  /** The full-text search where the words give one (the first try), else trigrams, else all. */
+  public static RegisterQuery of(RegisterFilter filter, boolean member, LocalDate today) {
+    if (!filter.hasQuery()) {
+      return new RegisterQuery(filter, member, today, Mode.ALL);
+    }
+    RegisterQuery fullText = new RegisterQuery(filter, member, today, Mode.FULL_TEXT);
+    return fullText.tsquery != null ? fullText : fullText.byTrigrams();
+  }
+
+  /** The same search by trigram similarity (for when the full text found nothing). */
+  public RegisterQuery byTrigrams() {
+    return new RegisterQuery(filter, member, today, folded.isEmpty() ? Mode.ALL : Mode.TRIGRAM);
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  /**
+   * Whether a search that finds nothing should be tried again by trigrams: not where it asks for a
+   * phrase, whose words in that order are what the reader wants.
+   */
+  public boolean canRetryByTrigrams() {
+    return mode == Mode.FULL_TEXT && !folded.isEmpty() && !filter.query().contains("\"");
+  }
+
+  /**
+   * The trigram matching's threshold, set for the transaction before a search by trigrams: pg_trgm
+   * compares a word with the best stretch of the text (trigrams in common over trigrams in either),
+   * and its default of 0.6 misses a word with one letter left out ("rozpcet" has 0.55 with
+   * "rozpocet"); 0.5 takes such typos and parts of words and still nothing unrelated.
+   */
+  public static final String WORD_SIMILARITY = "0.5";
+
+  /** What a search by trigrams sets first, in its transaction. */
+  public Sql settings() {
+    return new Sql(
+        "SELECT set_config('pg_trgm.word_similarity_threshold', ?1, true)",
+        List.of(WORD_SIMILARITY));
+  }
+
+  /** One page of hits: resolution id, rank; best first, then newest. */
+  public Sql page(int offset, int limit) {
+    List<Object> parameters = new ArrayList<>();
+    String rank =
+        switch (mode) {
+          case FULL_TEXT -> {
+            parameters.add(tsquery);
+            yield "ts_rank(s.document, CAST(?" + parameters.size() + " AS tsquery))";
+          }
+          case TRIGRAM -> {
+            StringJoiner sum = new StringJoiner(" + ");
+            for (String word : folded) {
+              parameters.add(word);
+              sum.add("word_similarity(?" + parameters.size() + ", s.folded)");
+            }
+            yield sum.toString();
+          }
+          case ALL -> "0";
+        };
+    String where = where(parameters);
+    parameters.add(limit);
+    int limitAt = parameters.size();
+    parameters.add(offset);
+    return new Sql(
+        "SELECT CAST(s.resolution_id AS text), "
+            + rank
+            + " AS rank FROM resolution_search s WHERE "
+            + where
+            + " ORDER BY rank DESC, s.voted_at DESC, s.resolution_id LIMIT ?"
+            + limitAt
+            + " OFFSET ?"
+            + parameters.size(),
+        parameters);
+  }
+
+  /** How many hits there are in all. */
+  public Sql count() {
+    List<Object> parameters = new ArrayList<>();
+    return new Sql(
+        "SELECT count(*) FROM resolution_search s WHERE " + where(parameters), parameters);
+  }
+
+  private String where(List<Object> parameters) {
+    StringJoiner where = new StringJoiner(" AND ");
+    // Literals, not parameters: the planner sees the visibility, and nothing a reader sends.
+    where.add(member ? "s.visibility IN ('PUBLIC', 'MEMBERS')" : "s.visibility = 'PUBLIC'");
+    if (mode == Mode.FULL_TEXT) {
+      parameters.add(tsquery);
+      where.add("s.document @@ CAST(?" + parameters.size() + " AS tsquery)");
+    } else if (mode == Mode.TRIGRAM) {
+      for (String word : folded) {
+        parameters.add(word);
+        where.add("?" + parameters.size() + " <% s.folded");
+      }
+    }
+    if (filter.bodyId() != null) {
+      parameters.add(filter.bodyId().toString());
+      where.add("s.body_id = CAST(?" + parameters.size() + " AS uuid)");
+    }
+    if (filter.year() != null) {
+      parameters.add(filter.year());
+      where.add("s.year = ?" + parameters.size());
+    }
+    if (filter.outcome() != null) {
+      parameters.add(filter.outcome().name());
+      where.add("s.outcome = ?" + parameters.size());
+    }
+    if (filter.tasks() != null) {
+      switch (filter.tasks()) {
+        case "open" -> where.add("s.task_state = 'OPEN'");
+        case "done" -> where.add("s.task_state = 'DONE'");
+        case "none" -> where.add("s.task_state = 'NONE'");
+        default -> {
+          parameters.add(Date.valueOf(today));
+          where.add("s.task_state = 'OPEN' AND s.next_due < ?" + parameters.size());
+        }
+      }
+    }
+    return where.toString();
+  }
+
+  public Optional<String> tsquery() {
+    return Optional.ofNullable(tsquery);
+  }
+
+  public List<String> foldedWords() {
+    return folded;
+  }
+}

@@ -1,0 +1,7 @@
+package eu.municipia.resolutions.entity;
+
+/** Minutes of a meeting, or material for its members ahead of it. */
+public enum FileKind {
+  MINUTES,
+  MATERIAL
+}

@@ -1,0 +1,7 @@
+package eu.municipia.resolutions.entity;
+
+public enum SeatRole {
+  CHAIR,
+  VICE_CHAIR,
+  MEMBER
+}

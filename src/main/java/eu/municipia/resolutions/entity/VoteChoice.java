@@ -1,0 +1,7 @@
+package eu.municipia.resolutions.entity;
+
+public enum VoteChoice {
+  FOR,
+  AGAINST,
+  ABSTAIN
+}
