@@ -7,6 +7,7 @@ import eu.municipia.membership.entity.OfficialRole;
 import eu.municipia.platform.control.DemoSeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -36,7 +37,10 @@ public class DemoOfficials implements DemoSeed {
     return 15;
   }
 
+  // One transaction for the official and its login: DemoData runs seeds without one, and the
+  // entity that officials.add returns would otherwise be detached when the login is linked.
   @Override
+  @Transactional
   public String seedIfEmpty() {
     Optional<Person> mayor =
         roles.people().stream().filter(p -> DEMO_LOGIN.equals(p.username())).findFirst();
