@@ -17,20 +17,55 @@ import java.util.function.Predicate;
  */
 public final class MailServer implements AutoCloseable {
 
-  /** A message as received: the first recipient, subject and plain-text body. */
-  public record Mail(String to, String subject, String body, String messageId) {
+  /**
+   * A message as received: the first recipient, subject, plain-text body, and its attached files by
+   * name.
+   */
+  public record Mail(
+      String to,
+      String subject,
+      String body,
+      String messageId,
+      java.util.Map<String, byte[]> attachments) {
 
     static Mail of(MimeMessage message) {
       try {
+        Object content = message.getContent();
         return new Mail(
             message.getAllRecipients()[0].toString(),
             message.getSubject(),
-            text(message.getContent()).replace("\r\n", "\n"),
-            message.getMessageID());
+            text(content).replace("\r\n", "\n"),
+            message.getMessageID(),
+            MailServer.attachments(content));
       } catch (MessagingException | java.io.IOException e) {
         throw new IllegalStateException("Unreadable message", e);
       }
     }
+
+    /** The attachment of that name, as text (a calendar file). */
+    public String attachmentText(String name) {
+      byte[] bytes = attachments.get(name);
+      if (bytes == null) {
+        throw new AssertionError("No attachment " + name + " in " + attachments.keySet());
+      }
+      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private static java.util.Map<String, byte[]> attachments(Object content)
+      throws MessagingException, java.io.IOException {
+    java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    if (content instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+        if (part.getFileName() != null) {
+          try (java.io.InputStream in = part.getInputStream()) {
+            files.put(part.getFileName(), in.readAllBytes());
+          }
+        }
+      }
+    }
+    return files;
   }
 
   /** The plain text of a message, or of the first text part of a multipart one (Keycloak's). */

@@ -75,9 +75,20 @@ class EndpointMatrixIT {
   /** The person whose data the admin reads (the mayor of Čilá, starosta.cila). */
   static final String PERSON_EMAIL = "starosta@cila.example";
 
+  /** The matrix's events: a day a month ahead, open to the public (TITLE replaced). */
+  private static final String SEMINAR =
+      "{\"kind\":\"SEMINAR\",\"title\":\"TITLE\",\"topic\":\"Legislativa\","
+          + "\"startsAt\":\""
+          + java.time.LocalDate.now().plusMonths(1)
+          + "T09:00\",\"endsAt\":\""
+          + java.time.LocalDate.now().plusMonths(1)
+          + "T15:00\",\"venue\":\"Plzeň\",\"capacity\":20,\"audience\":\"PUBLIC\","
+          + "\"programme\":[]}";
+
   /** The query parameters that the pages read (a page ignores those it does not know). */
   private static final List<String> PAGE_PARAMETERS =
-      List.of("q", "district", "sort", "page", "code", "year");
+      List.of(
+          "q", "district", "sort", "page", "code", "year", "id", "token", "when", "topic", "kind");
 
   private static final String CSRF_HEADER = "X-Requested-By";
   private static final String JSON = "application/json";
@@ -684,8 +695,43 @@ class EndpointMatrixIT {
       v.put("payments/{id}", payment);
       // A job lives only while an asynchronous import runs: an id that names none.
       v.put("jobs/{id}", UUID.randomUUID().toString());
+      String seminar = seminar("Seminář matice");
+      v.put("seminars/{id}", seminar);
+      v.put("{seminar}", seminar);
+      JsonObject registration =
+          json(
+              require(
+                  send(
+                      "POST",
+                      api + "/seminars/" + seminar + "/registrations",
+                      tokens.get(MatrixCaller.OFFICIAL),
+                      JSON,
+                      utf8(
+                          "{\"people\":[{\"name\":\"Účastník matice\","
+                              + "\"email\":\"ucastnik.matice@cila.example\"}],"
+                              + "\"contactName\":\"Josef Král\","
+                              + "\"contactEmail\":\"ucastnik.matice@cila.example\","
+                              + "\"consent\":true,\"language\":\"cs\"}")),
+                  201,
+                  "a registration for the seminar"));
+      v.put("{registration}", registration.getString("id"));
+      v.put("{participant}", registration.getJsonArray("people").getJsonObject(0).getString("id"));
       v.putAll(resolutionValues(admin, api));
       return v;
+    }
+
+    /** An event of the matrix's own, a month ahead, open to the public; answers its id. */
+    private String seminar(String title) {
+      return json(require(
+              send(
+                  "POST",
+                  "/api/v1/tenants/" + TENANT + "/seminars",
+                  tokens.get(MatrixCaller.ADMIN),
+                  JSON,
+                  utf8(SEMINAR.replace("TITLE", title))),
+              201,
+              "an event"))
+          .getString("id");
     }
 
     /**
@@ -890,7 +936,18 @@ class EndpointMatrixIT {
               utf8("{}")),
           200,
           "the cancellation of the second payment");
-      return Map.of("applications/{id}", application, "payments/{id}", payment);
+      String seminar = seminar("Zrušený seminář matice");
+      require(
+          send(
+              "POST",
+              api + "/seminars/" + seminar + "/cancellation",
+              admin,
+              JSON,
+              utf8("{\"reason\":\"endpoint matrix\"}")),
+          200,
+          "the cancellation of the second event");
+      return Map.of(
+          "applications/{id}", application, "payments/{id}", payment, "seminars/{id}", seminar);
     }
 
     private void goodBodies() {
@@ -929,6 +986,15 @@ class EndpointMatrixIT {
       good(
           "POST " + tenantApi + "/dues/{year}/payments/{id}/cancellation",
           "{\"reason\":\"refused\"}");
+      good("POST " + tenantApi + "/seminars", SEMINAR.replace("TITLE", "Refused"));
+      good("PUT " + tenantApi + "/seminars/{id}", SEMINAR.replace("TITLE", "Refused"));
+      good("POST " + tenantApi + "/seminars/{id}/cancellation", "{\"reason\":\"refused\"}");
+      good(
+          "POST " + tenantApi + "/seminars/{id}/registrations/{registration}/move",
+          "{\"to\":\"CANCEL\",\"reason\":\"refused\"}");
+      good(
+          "POST " + tenantApi + "/seminars/{id}/checkins",
+          "{\"participant\":\"" + values.fill("{participant}") + "\"}");
 
       fuzz(
           "PUT " + tenantApi + "/officials/{id}",

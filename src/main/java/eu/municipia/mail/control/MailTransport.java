@@ -1,5 +1,6 @@
 package eu.municipia.mail.control;
 
+import eu.municipia.mail.entity.OutboxAttachment;
 import eu.municipia.mail.entity.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,8 +9,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +51,12 @@ public class MailTransport {
   String from;
 
   public void send(OutboxMessage message) throws SendFailedException {
+    send(message, List.of());
+  }
+
+  /** Sends the message, as plain text, or as multipart/mixed with the files attached. */
+  public void send(OutboxMessage message, List<OutboxAttachment.File> files)
+      throws SendFailedException {
     if (host.isEmpty() || host.get().isBlank()) {
       throw new SendFailedException("smtp.host is not set: e-mail waits in the outbox", null);
     }
@@ -63,7 +74,23 @@ public class MailTransport {
       mime.setFrom(new InternetAddress(from, true));
       mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.recipient()));
       mime.setSubject(message.subject(), "UTF-8");
-      mime.setText(message.body(), "UTF-8");
+      if (files.isEmpty()) {
+        mime.setText(message.body(), "UTF-8");
+      } else {
+        MimeMultipart parts = new MimeMultipart("mixed");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(message.body(), "UTF-8");
+        parts.addBodyPart(text);
+        for (OutboxAttachment.File file : files) {
+          MimeBodyPart part = new MimeBodyPart();
+          part.setDataHandler(
+              new jakarta.activation.DataHandler(
+                  new ByteArrayDataSource(file.content(), file.contentType())));
+          part.setFileName(file.name());
+          parts.addBodyPart(part);
+        }
+        mime.setContent(parts);
+      }
       mime.setSentDate(new Date());
       if (user.isPresent() && !user.get().isBlank()) {
         Transport.send(mime, user.get(), password.orElse(""));

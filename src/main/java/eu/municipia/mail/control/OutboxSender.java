@@ -1,5 +1,6 @@
 package eu.municipia.mail.control;
 
+import eu.municipia.mail.entity.OutboxAttachment;
 import eu.municipia.mail.entity.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +48,13 @@ public class OutboxSender {
     // The row is locked by this transaction now; the entity is read through the tenant's filter.
     OutboxMessage message = em.find(OutboxMessage.class, UUID.fromString(due.get(0).toString()));
     try {
-      transport.send(message);
+      transport.send(
+          message,
+          em.createNamedQuery(OutboxAttachment.OF_MESSAGE, OutboxAttachment.class)
+              .setParameter("message", message.id())
+              .getResultStream()
+              .map(OutboxAttachment::file)
+              .toList());
       message.sent(Instant.now(clock));
       metrics.sent();
     } catch (MailTransport.SendFailedException e) {

@@ -7,6 +7,7 @@ import eu.municipia.identity.entity.Caller;
 import eu.municipia.identity.entity.Invitation;
 import eu.municipia.identity.entity.Person;
 import eu.municipia.identity.entity.RoleGrant;
+import eu.municipia.mail.entity.OutboxAttachment;
 import eu.municipia.mail.entity.OutboxMessage;
 import eu.municipia.membership.entity.Membership;
 import eu.municipia.membership.entity.MembershipApplication;
@@ -25,7 +26,8 @@ import java.util.Map;
 
 /**
  * Everything this association holds about one e-mail address: the person as an official or contact
- * of a member, as an applicant, as a recipient of our mail, and as a login with roles. Erasure
+ * of a member, as an applicant, as a recipient of our mail, as a login with roles, and in the
+ * features that add their own share ({@link PersonalDataSource}: seminar registrations…). Erasure
  * forgets the person in all of them and keeps what is the association's own record (which
  * municipality had a mayor when, which application was decided how). The audit log records that an
  * export or erasure happened, with counts only.
@@ -40,6 +42,15 @@ public class PersonalData {
   @Inject eu.municipia.membership.control.Memberships memberships;
   @Inject AuditLog audit;
   @Inject Clock clock;
+
+  @Inject @jakarta.enterprise.inject.Any
+  jakarta.enterprise.inject.Instance<PersonalDataSource> sources;
+
+  /** A feature's records about the address ({@link PersonalDataSource}). */
+  public record Section(String name, List<?> items) {}
+
+  /** How many of a feature's records the erasure changed. */
+  public record Erased(String name, int count) {}
 
   public record OfficialData(
       String municipality,
@@ -78,20 +89,27 @@ public class PersonalData {
       List<OfficialData> officials,
       List<ApplicationData> applications,
       List<MessageData> messages,
-      List<LoginData> logins) {
+      List<LoginData> logins,
+      List<Section> features) {
 
     public boolean isEmpty() {
       return officials.isEmpty()
           && applications.isEmpty()
           && messages.isEmpty()
-          && logins.isEmpty();
+          && logins.isEmpty()
+          && features.stream().allMatch(f -> f.items().isEmpty());
     }
   }
 
   /** What the erasure changed, in numbers. */
-  public record Erasure(int officials, int applications, int messages, int logins) {
+  public record Erasure(
+      int officials, int applications, int messages, int logins, List<Erased> features) {
     public int total() {
-      return officials + applications + messages + logins;
+      return officials
+          + applications
+          + messages
+          + logins
+          + features.stream().mapToInt(Erased::count).sum();
     }
   }
 
@@ -142,14 +160,14 @@ public class PersonalData {
                         p.email(),
                         grantsOf(p).stream().map(g -> g.role().roleName()).toList()))
             .toList();
-    Export export = new Export(key, Instant.now(clock), officials, applications, messages, logins);
-    audit.record(
-        admin,
-        "personal-data.exported",
-        "person",
-        "-",
-        null,
-        counts(officials.size(), applications.size(), messages.size(), logins.size()));
+    List<Section> features =
+        sources.stream().map(source -> new Section(source.section(), source.export(key))).toList();
+    Export export =
+        new Export(key, Instant.now(clock), officials, applications, messages, logins, features);
+    Map<String, Object> counts =
+        counts(officials.size(), applications.size(), messages.size(), logins.size());
+    features.forEach(f -> counts.put(f.name(), f.items().size()));
+    audit.record(admin, "personal-data.exported", "person", "-", null, counts);
     return export;
   }
 
@@ -162,6 +180,15 @@ public class PersonalData {
     applications.forEach(MembershipApplication::eraseApplicant);
     List<OutboxMessage> messages = messages(key);
     messages.forEach(m -> m.erase(now));
+    if (!messages.isEmpty()) {
+      em.createNamedQuery(OutboxAttachment.DELETE_OF_MESSAGES)
+          .setParameter("messages", messages.stream().map(OutboxMessage::id).toList())
+          .executeUpdate();
+    }
+    List<Erased> features =
+        sources.stream()
+            .map(source -> new Erased(source.section(), source.erase(key, now)))
+            .toList();
     // Invitations to the address: withdrawn if still open, and the address forgotten.
     for (Invitation invitation : invitations.to(key)) {
       invitation.withdraw(now);
@@ -175,14 +202,12 @@ public class PersonalData {
       p.erase();
     }
     Erasure erasure =
-        new Erasure(officials.size(), applications.size(), messages.size(), people.size());
-    audit.record(
-        admin,
-        "personal-data.erased",
-        "person",
-        "-",
-        null,
-        counts(erasure.officials(), erasure.applications(), erasure.messages(), erasure.logins()));
+        new Erasure(
+            officials.size(), applications.size(), messages.size(), people.size(), features);
+    Map<String, Object> counts =
+        counts(erasure.officials(), erasure.applications(), erasure.messages(), erasure.logins());
+    features.forEach(f -> counts.put(f.name(), f.count()));
+    audit.record(admin, "personal-data.erased", "person", "-", null, counts);
     return erasure;
   }
 
