@@ -685,6 +685,9 @@ class EndpointMatrixIT {
       String application = confirmedApplication(NON_MEMBER, "Jan Matice", "matice@example.org");
       Map<String, String> v = new LinkedHashMap<>();
       v.put("{tenant}", TENANT);
+      v.put("{union}", "smocr");
+      v.put("{table}", "members");
+      v.put("{slug}", TENANT);
       v.put("{code}", MEMBER);
       v.put("{year}", Integer.toString(YEAR));
       v.put("{person}", DemoUsers.SMOPK_OFFICIAL_PERSON_ID);
@@ -960,6 +963,14 @@ class EndpointMatrixIT {
                   "code,name,district,region,population,lat,lon\n"
                       + MEMBER
                       + ",Chrást,Plzeň-město,Plzeňský kraj,1,49.793305,13.493690\n")));
+      good(
+          "POST /api/v1/platform/associations",
+          "{\"slug\":\"matice-refused\",\"nameCs\":\"Odmítnuté\",\"nameEn\":\"Refused\","
+              + "\"kind\":\"ASSOCIATION\",\"parent\":\"smocr\","
+              + "\"adminEmail\":\"matice-refused@example.org\"}");
+      good(
+          "PUT /api/v1/platform/associations/{slug}/status",
+          "{\"status\":\"SUSPENDED\",\"reason\":\"refused\"}");
       good(
           "POST " + tenantApi + "/personal-data/erasure",
           "{\"email\":\"" + PERSON_EMAIL + "\",\"confirm\":true}");

@@ -1,6 +1,7 @@
 package eu.municipia.identity.control;
 
 import eu.municipia.identity.entity.Role;
+import java.util.List;
 import java.util.Optional;
 
 /** Which pages of an association need a login, and which role. */
@@ -10,6 +11,26 @@ public final class PageAccess {
 
   /** The role needed for a path within a tenant ("/members", "/admin/roles"), if any. */
   public static Optional<String> requiredRole(String pathWithinTenant) {
+    return requiredRoles(pathWithinTenant).map(roles -> roles.get(0));
+  }
+
+  /**
+   * The roles of which a caller needs one for a path within a tenant, if any: the union's view
+   * ("/union") is for its analysts and its admins.
+   */
+  public static Optional<List<String>> requiredRoles(String pathWithinTenant) {
+    if (unionOnly(pathWithinTenant)) {
+      return Optional.of(List.of(Role.UNION_ANALYST_NAME, Role.ADMIN));
+    }
+    return oneRole(pathWithinTenant).map(List::of);
+  }
+
+  /** Whether the path is the union's view, which only a union has (any other answers 404). */
+  public static boolean unionOnly(String pathWithinTenant) {
+    return isUnder(pathWithinTenant, "/union");
+  }
+
+  private static Optional<String> oneRole(String pathWithinTenant) {
     if (isUnder(pathWithinTenant, "/admin")) {
       return Optional.of(Role.ADMIN);
     }
