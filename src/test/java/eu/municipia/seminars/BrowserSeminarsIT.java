@@ -70,7 +70,7 @@ class BrowserSeminarsIT {
     browser.open("/smopk/seminars");
     assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Semináře a akce");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the list").isEmpty();
-    browser.waitFor(By.linkText(title)).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.linkText(title)));
     browser.waitForPath("/smopk/seminars/event");
     assertThat(browser.waitFor(By.id("event-title")).getText()).isEqualTo(title);
     assertThat(browser.waitFor(By.id("places")).getText()).contains("Volných míst: 20 z 20");
@@ -78,12 +78,12 @@ class BrowserSeminarsIT {
         .endsWith("/seminars/" + event + "/calendar.ics");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the event").isEmpty();
 
-    browser.waitFor(By.id("register")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("register")));
     browser.waitForPath("/smopk/seminars/register");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the form").isEmpty();
     // An address the browser takes (it checks type=email itself) but the app does not: no dot.
     browser.waitFor(By.id("register:people:0:email")).sendKeys("jiri@obec");
-    browser.waitFor(By.id("register:submit")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("register:submit")));
     assertThat(browser.waitFor(By.id("register:people:0:name-error")).getText())
         .isEqualTo("Vyplňte jméno a příjmení.");
     assertThat(browser.waitFor(By.id("register:people:0:email-error")).getText())
@@ -101,13 +101,13 @@ class BrowserSeminarsIT {
     browser.driver().findElement(By.id("register:people:0:email")).clear();
     browser.driver().findElement(By.id("register:people:0:email")).sendKeys(email);
     browser.driver().findElement(By.id("register:consent")).click();
-    browser.driver().findElement(By.id("register:submit")).click();
+    browser.clickAndWaitForNextPage(browser.driver().findElement(By.id("register:submit")));
     assertThat(browser.waitFor(By.id("register-done")).getText())
         .contains("Zkontrolujte prosím svou e-mailovou schránku");
 
     String confirm = SeminarApi.token(mail, email, "/seminars/confirm", "potvrďte");
     browser.open("/smopk/seminars/confirm?token=" + confirm);
-    browser.waitFor(By.id("confirm:confirm-button")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("confirm:confirm-button")));
     assertThat(browser.waitFor(By.id("confirmed")).getText()).contains("Přihláška je potvrzena");
 
     String manage = SeminarApi.token(mail, email, "/seminars/registration", "je potvrzena");
@@ -115,7 +115,7 @@ class BrowserSeminarsIT {
     assertThat(browser.waitFor(By.id("status")).getText()).contains("potvrzená");
     assertThat(browser.waitFor(By.id("people")).getText()).contains("Jiří Šťastný");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the registration").isEmpty();
-    browser.waitFor(By.id("cancel-form:cancel-all")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("cancel-form:cancel-all")));
     assertThat(browser.waitFor(By.id("notices")).getText()).contains("Přihláška je zrušena");
     assertThat(browser.waitFor(By.id("status")).getText()).contains("zrušená");
     mail.await(m -> m.to().equals(email) && m.subject().contains("je zrušena"), MAIL_PATIENCE);
@@ -135,7 +135,7 @@ class BrowserSeminarsIT {
     browser.driver().findElement(By.id("register:people:1:email")).sendKeys(colleague);
     browser.driver().findElement(By.id("register:people:1:role")).sendKeys("účetní");
     browser.driver().findElement(By.id("register:consent")).click();
-    browser.driver().findElement(By.id("register:submit")).click();
+    browser.clickAndWaitForNextPage(browser.driver().findElement(By.id("register:submit")));
     assertThat(browser.waitFor(By.id("register-done")).getText())
         .contains("Přihláška je potvrzena");
 
@@ -162,7 +162,7 @@ class BrowserSeminarsIT {
     type("event:endsAt", start.plusHours(4).toString());
     browser.driver().findElement(By.id("event:venue")).sendKeys("Zasedací místnost SMOPK");
     browser.driver().findElement(By.id("event:capacity")).sendKeys("0");
-    browser.driver().findElement(By.id("event:save")).click();
+    browser.clickAndWaitForNextPage(browser.driver().findElement(By.id("event:save")));
     assertThat(browser.waitFor(By.id("event:capacity-error")).getText())
         .isEqualTo("Počet míst je celé číslo od 1 do 10 000.");
     assertThat(browser.driver().findElement(By.id("event:title")).getAttribute("value"))
@@ -171,7 +171,7 @@ class BrowserSeminarsIT {
     assertThat(browser.seriousAccessibilityViolations()).as("axe with an error").isEmpty();
     browser.driver().findElement(By.id("event:capacity")).clear();
     browser.driver().findElement(By.id("event:capacity")).sendKeys("5");
-    browser.driver().findElement(By.id("event:save")).click();
+    browser.clickAndWaitForNextPage(browser.driver().findElement(By.id("event:save")));
     browser.waitForPath("/smopk/seminars/event");
     assertThat(browser.waitFor(By.id("event-title")).getText()).isEqualTo(title);
     String id = browser.driver().getCurrentUrl().replaceFirst(".*id=", "");
@@ -192,14 +192,15 @@ class BrowserSeminarsIT {
     browser.open("/smopk/admin/seminars/checkin?id=" + id + "&code=" + qr.group(1));
     assertThat(browser.waitFor(By.id("found-heading")).getText()).startsWith("Účastník prezence-a");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the check-in").isEmpty();
-    browser.waitFor(By.id("checkin:checkin-button")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("checkin:checkin-button")));
     assertThat(browser.waitFor(By.id("notices")).getText()).contains("Prezence zapsána");
     assertThat(browser.waitFor(By.id("checkin-count")).getText()).isEqualTo("Prezence: 1 z 2");
 
     // The other one by name, typed without accents.
     browser.waitFor(By.id("q")).sendKeys("prezence-b");
-    browser.waitFor(By.id("search")).click();
-    browser.waitFor(By.cssSelector("#checkin-list .checkin-person")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("search")));
+    browser.clickAndWaitForNextPage(
+        browser.waitFor(By.cssSelector("#checkin-list .checkin-person")));
     assertThat(browser.waitFor(By.id("checkin-count")).getText()).isEqualTo("Prezence: 2 z 2");
 
     browser.open("/smopk/admin/seminars/registrations?id=" + id);

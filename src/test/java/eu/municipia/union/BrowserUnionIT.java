@@ -51,7 +51,7 @@ class BrowserUnionIT {
   void theAnalystReadsEveryTableWithItsChart() {
     browser.open("/smocr/").waitFor(By.id("login")).click();
     browser.logInAtKeycloak(SMOCR_ANALYST);
-    browser.waitFor(By.id("nav-union")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("nav-union")));
     browser.waitForPath("/smocr/union");
     assertThat(browser.waitFor(By.tagName("h1")).getText()).startsWith("Přehled unie");
     for (String table : List.of("members", "coverage", "dues", "resolutions")) {
