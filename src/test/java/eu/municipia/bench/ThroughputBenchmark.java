@@ -241,7 +241,17 @@ class ThroughputBenchmark {
    */
   private static void explain(Set<String> queries) throws Exception {
     StringBuilder plans = new StringBuilder();
-    try (Connection c = TestStack.get().database().app();
+    // The simple query protocol: a statement with $1 and no values is only taken that way.
+    EmbeddedDatabase db = TestStack.get().database();
+    try (Connection c =
+            java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://localhost:"
+                    + db.port()
+                    + "/"
+                    + EmbeddedDatabase.DATABASE
+                    + "?preferQueryMode=simple",
+                EmbeddedDatabase.APP_ROLE,
+                EmbeddedDatabase.APP_ROLE);
         Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       s.execute("SELECT set_config('app.tenant_id', 'smopk', true)");

@@ -20,7 +20,7 @@ public final class MailServer implements AutoCloseable {
 
   /**
    * A message as received: the first recipient, subject, plain-text body, Message-ID, the HTML part
-   * (if any) and the first value of each header.
+   * (if any), the first value of each header, and its attached files by name.
    */
   public record Mail(
       String to,
@@ -28,7 +28,8 @@ public final class MailServer implements AutoCloseable {
       String body,
       String messageId,
       String html,
-      java.util.Map<String, String> headers) {
+      java.util.Map<String, String> headers,
+      java.util.Map<String, byte[]> attachments) {
 
     static Mail of(MimeMessage message) {
       try {
@@ -38,13 +39,15 @@ public final class MailServer implements AutoCloseable {
           jakarta.mail.Header h = all.nextElement();
           headers.putIfAbsent(h.getName(), h.getValue());
         }
+        Object content = message.getContent();
         return new Mail(
             message.getAllRecipients()[0].toString(),
             message.getSubject(),
-            text(message.getContent()).replace("\r\n", "\n"),
+            text(content).replace("\r\n", "\n"),
             message.getMessageID(),
-            htmlOf(message.getContent()),
-            headers);
+            htmlOf(content),
+            headers,
+            MailServer.attachments(content));
       } catch (MessagingException | java.io.IOException e) {
         throw new IllegalStateException("Unreadable message", e);
       }
@@ -57,19 +60,50 @@ public final class MailServer implements AutoCloseable {
           .findFirst()
           .orElse(null);
     }
+
+    /** The attachment of that name, as text (a calendar file). */
+    public String attachmentText(String name) {
+      byte[] bytes = attachments.get(name);
+      if (bytes == null) {
+        throw new AssertionError("No attachment " + name + " in " + attachments.keySet());
+      }
+      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
-  /** The HTML part of a multipart message, or null. */
+  /** The HTML part of a multipart message (alternatives, or mixed with files), or null. */
   private static String htmlOf(Object content) throws MessagingException, java.io.IOException {
     if (content instanceof jakarta.mail.Multipart multipart) {
       for (int i = 0; i < multipart.getCount(); i++) {
         jakarta.mail.BodyPart part = multipart.getBodyPart(i);
-        if (part.isMimeType("text/html")) {
+        if (part.isMimeType("text/html") && part.getFileName() == null) {
           return part.getContent().toString();
+        }
+        if (part.isMimeType("multipart/*")) {
+          String nested = htmlOf(part.getContent());
+          if (nested != null) {
+            return nested;
+          }
         }
       }
     }
     return null;
+  }
+
+  private static java.util.Map<String, byte[]> attachments(Object content)
+      throws MessagingException, java.io.IOException {
+    java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    if (content instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+        if (part.getFileName() != null) {
+          try (java.io.InputStream in = part.getInputStream()) {
+            files.put(part.getFileName(), in.readAllBytes());
+          }
+        }
+      }
+    }
+    return files;
   }
 
   /** The plain text of a message, or of the first text part of a multipart one (Keycloak's). */

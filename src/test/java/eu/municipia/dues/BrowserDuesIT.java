@@ -65,7 +65,7 @@ class BrowserDuesIT {
     field("rate:minimum").sendKeys("500");
     field("rate:maximum").clear();
     field("rate:maximum").sendKeys("400");
-    browser.waitFor(By.id("rate:save")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("rate:save")));
     assertThat(browser.waitFor(By.id("rate:maximum-error")).getText())
         .isEqualTo("Nejvyšší příspěvek nesmí být nižší než nejnižší.");
     assertThat(field("rate:maximum").getAttribute("aria-invalid")).isEqualTo("true");
@@ -76,7 +76,7 @@ class BrowserDuesIT {
 
     field("rate:maximum").clear();
     field("rate:maximum").sendKeys("100 000");
-    browser.waitFor(By.id("rate:save")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("rate:save")));
     assertThat(browser.waitFor(By.cssSelector(".messages")).getText())
         .contains("Sazba na rok 2032 je uložena");
     assertThat(browser.waitFor(By.id("rate-summary")).getText())
@@ -96,7 +96,7 @@ class BrowserDuesIT {
 
     WebElement mistake = payment(CILA, "50 Kč");
     mistake.findElement(By.cssSelector("input[id$=':reason']")).sendKeys("zapsáno omylem");
-    mistake.findElement(By.cssSelector("input.cancel")).click();
+    browser.clickAndWaitForNextPage(mistake.findElement(By.cssSelector("input.cancel")));
     assertThat(browser.waitFor(By.cssSelector(".messages")).getText())
         .contains("Platba obce Čilá ve výši 50 Kč je stornována.");
     assertThat(payment(CILA, "50 Kč").getText()).contains("stornováno", "zapsáno omylem");
@@ -114,12 +114,12 @@ class BrowserDuesIT {
                 "{\"ratePerInhabitant\":2.00,\"minimum\":500,\"maximum\":100000}");
     assertThat(rate.status()).as(rate.body()).isIn(200, 201);
 
-    browser.open("/smopk/").waitFor(By.id("login")).click();
+    browser.clickAndWaitForNextPage(browser.open("/smopk/").waitFor(By.id("login")));
     browser.logInAtKeycloak(SMOPK_OFFICIAL).waitForPath("/smopk/members");
-    browser.waitFor(By.linkText("Členské příspěvky")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.linkText("Členské příspěvky")));
     browser.waitForPath(MEMBERS_PAGE);
     new Select(browser.waitFor(By.id("year"))).selectByValue("2032");
-    browser.waitFor(By.id("show")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("show")));
     assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Členské příspěvky 2032");
     assertThat(cell(CILA, "dues")).isEqualTo("500 Kč");
     assertThat(cell(PLZEN, "dues")).isEqualTo("100 000 Kč");
@@ -154,7 +154,7 @@ class BrowserDuesIT {
   private void record(String code, String amount) {
     new Select(field("payment:code")).selectByValue(code);
     field("payment:amount").sendKeys(amount);
-    browser.waitFor(By.id("payment:record")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("payment:record")));
     browser.waitFor(By.cssSelector(".messages"));
   }
 

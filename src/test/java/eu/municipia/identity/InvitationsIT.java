@@ -118,7 +118,7 @@ class InvitationsIT {
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the invitation").isEmpty();
 
     // The inviting admin logs in to accept it for the person: refused, nothing attached.
-    browser.waitFor(By.id("invitation-login")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("invitation-login")));
     browser.logInAtKeycloak(SMOCR_ADMIN).waitForPath("/smocr/invitation");
     assertThat(state()).isEqualTo("wrong-account");
     assertThat(browser.status()).isEqualTo(403);
@@ -127,12 +127,12 @@ class InvitationsIT {
     assertThat(KeycloakAdmin.organizationMembers("smocr")).doesNotContain(person.username());
 
     // The owner of the account accepts it.
-    browser.waitFor(By.id("switch:logout")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("switch:logout")));
     browser.waitForPath("/smocr/invitation");
-    browser.waitFor(By.id("invitation-login")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("invitation-login")));
     browser.logInAtKeycloak(person.username(), PASSWORD).waitForPath("/smocr/invitation");
     assertThat(state()).isEqualTo("valid");
-    browser.waitFor(By.id("invitation:accept")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("invitation:accept")));
     browser.waitForPath("/smocr/members");
     assertThat(browser.status())
         .as(() -> browser.driver().findElement(By.tagName("body")).getText())

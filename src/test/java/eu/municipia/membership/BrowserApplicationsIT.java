@@ -57,11 +57,11 @@ class BrowserApplicationsIT {
   void aMunicipalityAppliesOnTheJoinPageAndTheAdminApprovesIt() {
     String email = "starosta@dolni-hradiste.example";
     browser.open("/smopk/");
-    browser.waitFor(By.linkText("Přidejte se")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.linkText("Přidejte se")));
     browser.waitForPath("/smopk/join");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the join page").isEmpty();
 
-    browser.waitFor(SUBMIT).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(SUBMIT));
     browser.waitFor(By.id("join-errors"));
     assertThat(errorOf("municipality")).isEqualTo("Zadejte obec.");
     assertThat(errorOf("applicantName")).isEqualTo("Zadejte své jméno.");
@@ -85,7 +85,7 @@ class BrowserApplicationsIT {
         .isFalse();
 
     field("consent").click();
-    browser.waitFor(SUBMIT).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(SUBMIT));
     assertThat(browser.waitFor(By.id("join-done")).getText())
         .contains("Dolní Hradiště")
         .contains(email);
@@ -102,7 +102,7 @@ class BrowserApplicationsIT {
     assertThat(row.getText()).contains("Dolní Hradiště", "Jan Dvořák", email);
     assertThat(browser.seriousAccessibilityViolations()).as("axe on applications").isEmpty();
 
-    row.findElement(By.cssSelector("input.approve")).click();
+    browser.clickAndWaitForNextPage(row.findElement(By.cssSelector("input.approve")));
     assertThat(browser.waitFor(By.cssSelector(".messages")).getText())
         .contains("Přihláška obce Dolní Hradiště byla schválena");
     assertThat(browser.waitFor(decided("558800")).getText()).contains("schválena");
@@ -130,7 +130,7 @@ class BrowserApplicationsIT {
 
     field("municipality").clear();
     field("municipality").sendKeys("Dolany (Klatovy)");
-    browser.waitFor(SUBMIT).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(SUBMIT));
     assertThat(browser.waitFor(By.id("join-done")).getText()).contains("Dolany");
     confirmFromTheMail("starostka@dolany.example");
     browser.waitFor(By.id("join-confirmed"));
@@ -149,7 +149,7 @@ class BrowserApplicationsIT {
     field("applicantName").sendKeys("Petr Veselý");
     field("email").sendKeys(email);
     field("consent").click();
-    browser.waitFor(SUBMIT).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(SUBMIT));
     browser.waitFor(By.id("join-done"));
     confirmFromTheMail(email);
     browser.waitFor(By.id("join-confirmed"));
@@ -166,7 +166,7 @@ class BrowserApplicationsIT {
 
     row.findElement(By.cssSelector("input[id$=':reason']"))
         .sendKeys("Obec už je členem jiného sdružení.");
-    row.findElement(By.cssSelector("input.reject")).click();
+    browser.clickAndWaitForNextPage(row.findElement(By.cssSelector("input.reject")));
     assertThat(browser.waitFor(decided("558991")).getText())
         .contains("zamítnuta: Obec už je členem jiného sdružení.");
     MailServer.Mail told =

@@ -52,7 +52,7 @@ class BrowserDirectoryIT {
   @Test
   void aVisitorFindsCilaWithoutTypingAccentsAndThePageIsAccessible() {
     browser.open("/smopk/");
-    browser.waitFor(By.linkText("Členové")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.linkText("Členové")));
     browser.waitForPath("/smopk/directory");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the directory").isEmpty();
 

@@ -64,25 +64,25 @@ class BrowserOfficialsIT {
         .waitForPath("/smopk/members/directory");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on contacts").isEmpty();
     browser.waitFor(By.id("q")).sendKeys("chrast");
-    browser.waitFor(By.id("search-button")).click();
-    browser.waitFor(By.linkText("Chrást")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("search-button")));
+    browser.clickAndWaitForNextPage(browser.waitFor(By.linkText("Chrást")));
     browser.waitForPath("/smopk/admin/member");
     assertThat(browser.waitFor(By.id("member-name")).getText()).isEqualTo("Chrást");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the member").isEmpty();
 
-    browser.waitFor(By.id("official:add")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("official:add")));
     assertThat(browser.waitFor(By.id("official:name-error")).getText()).startsWith("Zadejte jméno");
 
     new Select(browser.waitFor(By.id("official:role"))).selectByValue("DEPUTY_MAYOR");
     browser.waitFor(By.id("official:name")).sendKeys("Tomáš Vlček");
     browser.waitFor(By.id("official:email")).sendKeys(email);
-    browser.waitFor(By.id("official:add")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("official:add")));
     assertThat(browser.waitFor(By.cssSelector(".messages")).getText())
         .contains("Představitel byl přidán.");
     WebElement row = browser.waitFor(By.xpath("//tr[th[normalize-space()='Tomáš Vlček']]"));
     assertThat(row.getText()).contains("místostarosta", email);
 
-    row.findElement(By.cssSelector("input.invite")).click();
+    browser.clickAndWaitForNextPage(row.findElement(By.cssSelector("input.invite")));
     assertThat(browser.waitFor(By.cssSelector(".messages")).getText())
         .contains("Pozvánka byla odeslána na " + email);
 
@@ -103,7 +103,8 @@ class BrowserOfficialsIT {
       }
       invitee.waitFor(By.id("password-new")).sendKeys("Pozvanka-2026");
       invitee.waitFor(By.id("password-confirm")).sendKeys("Pozvanka-2026");
-      invitee.driver().findElement(By.cssSelector("[type=submit]")).click();
+      invitee.clickAndWaitForNextPage(
+          invitee.driver().findElement(By.cssSelector("[type=submit]")));
       invitee.waitFor(By.tagName("body"));
 
       invitee.open("/smopk/members");
@@ -123,11 +124,11 @@ class BrowserOfficialsIT {
         .open("/smopk/members/directory")
         .logInAtKeycloak(SMOPK_ADMIN)
         .waitForPath("/smopk/members/directory");
-    browser.waitFor(By.id("add-member")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("add-member")));
     browser.waitForPath("/smopk/admin/member");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on adding a member").isEmpty();
 
-    browser.waitFor(By.id("member:add")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("member:add")));
     assertThat(browser.waitFor(By.id("member:newKey-error")).getText())
         .startsWith("Zadejte šestimístný kód obce");
     assertThat(browser.waitFor(By.id("member:newSince-error")).getText())
@@ -135,21 +136,21 @@ class BrowserOfficialsIT {
 
     browser.waitFor(By.id("member:newKey")).sendKeys("530239"); // Bílov, 90 inhabitants
     setDate("member:newSince", "2026-01-01");
-    browser.waitFor(By.id("member:add")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("member:add")));
     assertThat(browser.waitFor(By.id("member-name")).getText()).isEqualTo("Bílov");
     assertThat(browser.waitFor(By.id("member-status")).getText()).contains("aktivní člen");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the member").isEmpty();
 
     browser.waitFor(By.id("status:reason")).sendKeys("Neuhrazené příspěvky");
-    browser.waitFor(By.id("status:suspend")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("status:suspend")));
     assertThat(browser.waitFor(By.id("member-status")).getText()).contains("členství pozastaveno");
-    browser.waitFor(By.id("status:reinstate")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("status:reinstate")));
     assertThat(browser.waitFor(By.id("member-status")).getText()).contains("aktivní člen");
 
-    browser.waitFor(By.id("status:end")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("status:end")));
     assertThat(browser.waitFor(By.id("status:until-error")).getText()).isEqualTo("Zadejte datum.");
     setDate("status:until", "2026-06-30");
-    browser.waitFor(By.id("status:end")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("status:end")));
     assertThat(browser.waitFor(By.id("member-status")).getText()).contains("bývalý člen");
   }
 
@@ -177,17 +178,17 @@ class BrowserOfficialsIT {
         .waitForPath("/smopk/admin/privacy");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on privacy").isEmpty();
     browser.waitFor(By.id("privacy:email")).sendKeys(email);
-    browser.waitFor(By.id("privacy:search")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("privacy:search")));
     assertThat(browser.waitFor(By.id("found-officials")).getText()).isEqualTo("1");
 
-    browser.waitFor(By.id("privacy:erase")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("privacy:erase")));
     assertThat(browser.waitFor(By.id("privacy:confirm-error")).getText()).startsWith("Potvrďte");
     browser.waitFor(By.id("privacy:confirm")).click();
-    browser.waitFor(By.id("privacy:erase")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("privacy:erase")));
     assertThat(browser.waitFor(By.cssSelector(".messages")).getText())
         .contains("Vymazáno: záznamů představitelů 1");
 
-    browser.waitFor(By.id("privacy:search")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("privacy:search")));
     assertThat(browser.waitFor(By.id("found-officials")).getText()).isEqualTo("0");
   }
 }

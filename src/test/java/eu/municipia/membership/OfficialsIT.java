@@ -168,7 +168,8 @@ class OfficialsIT {
     String[] lines = csv.body().split("\r\n");
     assertThat(lines[0])
         .isEqualTo("\uFEFFcode;name;district;population;status;since;until;contacts");
-    assertThat(lines).contains("540927;Čilá;Rokycany;19;ACTIVE;2004-03-01;;");
+    // Čilá's contacts vary with the other tests (and its demo mayor); its member columns do not.
+    assertThat(lines).anyMatch(l -> l.startsWith("540927;Čilá;Rokycany;19;ACTIVE;2004-03-01;;"));
     assertThat(csv.body())
         .contains(
             "559130;Kyšice;Plzeň-město;1121;ACTIVE;2004-03-01;;"

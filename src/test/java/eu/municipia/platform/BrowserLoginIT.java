@@ -76,7 +76,7 @@ class BrowserLoginIT {
   @Test
   void anAdminLogsInIsRefusedByAnotherAssociationAndLogsOutOfKeycloakToo() {
     browser.open("/smopk/");
-    browser.waitFor(By.id("login")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("login")));
     browser.logInAtKeycloak(SMOPK_ADMIN).waitForPath("/smopk/members");
 
     assertThat(browser.waitFor(By.id("caller-name")).getText()).isEqualTo("Anna Nováková");
@@ -90,7 +90,8 @@ class BrowserLoginIT {
     assertThat(browser.driver().getPageSource()).doesNotContain("Exception", "\tat ");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the 403 page").isEmpty();
 
-    browser.open("/smopk/members").waitFor(By.id("logout:logout-button")).click();
+    browser.clickAndWaitForNextPage(
+        browser.open("/smopk/members").waitFor(By.id("logout:logout-button")));
     browser.waitForPath("/smopk/");
 
     assertThat(browser.waitFor(By.id("login")).isDisplayed()).isTrue();

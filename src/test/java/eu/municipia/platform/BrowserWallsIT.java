@@ -150,12 +150,12 @@ class BrowserWallsIT {
     // A postback of a Faces form.
     browser.open("/smopk/admin/privacy");
     browser.waitFor(By.id("privacy:email")).sendKeys("nikdo@example.org");
-    browser.waitFor(By.id("privacy:search")).click();
+    browser.clickAndWaitForNextPage(browser.waitFor(By.id("privacy:search")));
     browser.waitFor(By.tagName("h1"));
     record();
     // The logout posts a form whose answer redirects to Keycloak's end-session endpoint:
     // form-action must allow that origin, or the browser stops the logout half-way.
-    browser.open("/smopk/").waitFor(By.id("logout:logout-button")).click();
+    browser.clickAndWaitForNextPage(browser.open("/smopk/").waitFor(By.id("logout:logout-button")));
     browser.waitForPath("/smopk/");
     browser.waitFor(By.id("login"));
     record();

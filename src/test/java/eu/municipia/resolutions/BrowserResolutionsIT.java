@@ -121,7 +121,7 @@ class BrowserResolutionsIT {
         .contains("Usnesení " + prefix + "/2031/1 zaznamenáno: Přijato (3 hlasů pro, potřeba 2).");
     WebElement row =
         browser.waitFor(By.cssSelector("#resolution-list tr[data-number='" + prefix + "/2031/1']"));
-    row.findElement(By.cssSelector("input[type=submit]")).click();
+    browser.clickAndWaitForNextPage(row.findElement(By.cssSelector("input[type=submit]")));
     assertThat(browser.waitFor(By.cssSelector(".messages")).getText())
         .contains("Usnesení " + prefix + "/2031/1 je zveřejněno.");
 

@@ -75,6 +75,16 @@ class EndpointMatrixIT {
   /** The person whose data the admin reads (the mayor of Čilá, starosta.cila). */
   static final String PERSON_EMAIL = "starosta@cila.example";
 
+  /** The matrix's events: a day a month ahead, open to the public (TITLE replaced). */
+  private static final String SEMINAR =
+      "{\"kind\":\"SEMINAR\",\"title\":\"TITLE\",\"topic\":\"Legislativa\","
+          + "\"startsAt\":\""
+          + java.time.LocalDate.now().plusMonths(1)
+          + "T09:00\",\"endsAt\":\""
+          + java.time.LocalDate.now().plusMonths(1)
+          + "T15:00\",\"venue\":\"Plzeň\",\"capacity\":20,\"audience\":\"PUBLIC\","
+          + "\"programme\":[]}";
+
   /** The query parameters that the pages read (a page ignores those it does not know). */
   private static final List<String> PAGE_PARAMETERS =
       List.of(
@@ -91,7 +101,10 @@ class EndpointMatrixIT {
           "topic",
           "municipality",
           "status",
-          "token");
+          "token",
+          "id",
+          "when",
+          "kind");
 
   private static final int PAGE_PARAMETERS_PER_REQUEST = 6;
 
@@ -702,6 +715,9 @@ class EndpointMatrixIT {
       String issue = sentIssue(publishedArticle("PUBLIC").slug());
       Map<String, String> v = new LinkedHashMap<>();
       v.put("{tenant}", TENANT);
+      v.put("{union}", "smocr");
+      v.put("{table}", "members");
+      v.put("{slug}", TENANT);
       v.put("{code}", MEMBER);
       v.put("{year}", Integer.toString(YEAR));
       v.put("{person}", DemoUsers.SMOPK_OFFICIAL_PERSON_ID);
@@ -711,7 +727,8 @@ class EndpointMatrixIT {
       v.put("officials/{id}", official);
       v.put("payments/{id}", payment);
       v.put("articles/{slug}", article.slug());
-      v.put("{slug}", article.slug());
+      // The article's slug in a page's query ({slug} alone is the association's, above).
+      v.put("{article}", article.slug());
       v.put("files/{id}", article.image());
       v.put("issues/{year}", Integer.toString(YEAR));
       v.put("{year}/{number}", issue);
@@ -719,6 +736,27 @@ class EndpointMatrixIT {
       v.put("{issue}", issue);
       // A job lives only while an asynchronous import runs: an id that names none.
       v.put("jobs/{id}", UUID.randomUUID().toString());
+      String seminar = seminar("Seminář matice");
+      v.put("seminars/{id}", seminar);
+      v.put("{seminar}", seminar);
+      JsonObject registration =
+          json(
+              require(
+                  send(
+                      "POST",
+                      api + "/seminars/" + seminar + "/registrations",
+                      tokens.get(MatrixCaller.OFFICIAL),
+                      JSON,
+                      utf8(
+                          "{\"people\":[{\"name\":\"Účastník matice\","
+                              + "\"email\":\"ucastnik.matice@cila.example\"}],"
+                              + "\"contactName\":\"Josef Král\","
+                              + "\"contactEmail\":\"ucastnik.matice@cila.example\","
+                              + "\"consent\":true,\"language\":\"cs\"}")),
+                  201,
+                  "a registration for the seminar"));
+      v.put("{registration}", registration.getString("id"));
+      v.put("{participant}", registration.getJsonArray("people").getJsonObject(0).getString("id"));
       v.putAll(resolutionValues(admin, api));
       return v;
     }
@@ -822,6 +860,20 @@ class EndpointMatrixIT {
         throw new java.io.UncheckedIOException(e);
       }
       return out.toByteArray();
+    }
+
+    /** An event of the matrix's own, a month ahead, open to the public; answers its id. */
+    private String seminar(String title) {
+      return json(require(
+              send(
+                  "POST",
+                  "/api/v1/tenants/" + TENANT + "/seminars",
+                  tokens.get(MatrixCaller.ADMIN),
+                  JSON,
+                  utf8(SEMINAR.replace("TITLE", title))),
+              201,
+              "an event"))
+          .getString("id");
     }
 
     /**
@@ -1026,7 +1078,18 @@ class EndpointMatrixIT {
               utf8("{}")),
           200,
           "the cancellation of the second payment");
-      return Map.of("applications/{id}", application, "payments/{id}", payment);
+      String seminar = seminar("Zrušený seminář matice");
+      require(
+          send(
+              "POST",
+              api + "/seminars/" + seminar + "/cancellation",
+              admin,
+              JSON,
+              utf8("{\"reason\":\"endpoint matrix\"}")),
+          200,
+          "the cancellation of the second event");
+      return Map.of(
+          "applications/{id}", application, "payments/{id}", payment, "seminars/{id}", seminar);
     }
 
     private void goodBodies() {
@@ -1039,6 +1102,14 @@ class EndpointMatrixIT {
                   "code,name,district,region,population,lat,lon\n"
                       + MEMBER
                       + ",Chrást,Plzeň-město,Plzeňský kraj,1,49.793305,13.493690\n")));
+      good(
+          "POST /api/v1/platform/associations",
+          "{\"slug\":\"matice-refused\",\"nameCs\":\"Odmítnuté\",\"nameEn\":\"Refused\","
+              + "\"kind\":\"ASSOCIATION\",\"parent\":\"smocr\","
+              + "\"adminEmail\":\"matice-refused@example.org\"}");
+      good(
+          "PUT /api/v1/platform/associations/{slug}/status",
+          "{\"status\":\"SUSPENDED\",\"reason\":\"refused\"}");
       good(
           "POST " + tenantApi + "/personal-data/erasure",
           "{\"email\":\"" + PERSON_EMAIL + "\",\"confirm\":true}");
@@ -1065,6 +1136,15 @@ class EndpointMatrixIT {
       good(
           "POST " + tenantApi + "/dues/{year}/payments/{id}/cancellation",
           "{\"reason\":\"refused\"}");
+      good("POST " + tenantApi + "/seminars", SEMINAR.replace("TITLE", "Refused"));
+      good("PUT " + tenantApi + "/seminars/{id}", SEMINAR.replace("TITLE", "Refused"));
+      good("POST " + tenantApi + "/seminars/{id}/cancellation", "{\"reason\":\"refused\"}");
+      good(
+          "POST " + tenantApi + "/seminars/{id}/registrations/{registration}/move",
+          "{\"to\":\"CANCEL\",\"reason\":\"refused\"}");
+      good(
+          "POST " + tenantApi + "/seminars/{id}/checkins",
+          "{\"participant\":\"" + values.fill("{participant}") + "\"}");
 
       String magazine = tenantApi + "/magazine";
       good(

@@ -160,6 +160,36 @@ public class KeycloakProvisioning {
         });
   }
 
+  /**
+   * The Organization of a new association: created with the association's slug as its alias, or
+   * kept as it is where the realm has one with that alias already (a retry after a failure).
+   */
+  public void ensureOrganization(String alias, String name) {
+    call(
+        () -> {
+          String token = token();
+          WebTarget admin = adminApi();
+          if (findOrganization(admin, token, alias).isPresent()) {
+            return null;
+          }
+          JsonObject organization =
+              Json.createObjectBuilder()
+                  .add("name", name)
+                  .add("alias", alias)
+                  .add("enabled", true)
+                  .build();
+          try (Response r =
+              admin
+                  .path("organizations")
+                  .request()
+                  .header("Authorization", "Bearer " + token)
+                  .post(Entity.json(organization.toString()))) {
+            require(r, 201, "create the organization " + alias);
+          }
+          return null;
+        });
+  }
+
   private <T> T call(Supplier<T> work) {
     try {
       return work.get();
@@ -206,6 +236,14 @@ public class KeycloakProvisioning {
   }
 
   private String organizationId(WebTarget admin, String token, String alias) {
+    return findOrganization(admin, token, alias)
+        .orElseThrow(
+            () ->
+                new ProvisioningFailedException(
+                    "Keycloak has no Organization with the alias '" + alias + "'."));
+  }
+
+  private Optional<String> findOrganization(WebTarget admin, String token, String alias) {
     try (Response r =
         admin
             .path("organizations")
@@ -217,12 +255,11 @@ public class KeycloakProvisioning {
       for (JsonValue v : r.readEntity(JsonArray.class)) {
         JsonObject o = v.asJsonObject();
         if (alias.equals(o.getString("alias", null))) {
-          return o.getString("id");
+          return Optional.of(o.getString("id"));
         }
       }
     }
-    throw new ProvisioningFailedException(
-        "Keycloak has no Organization with the alias '" + alias + "'.");
+    return Optional.empty();
   }
 
   private String createUser(WebTarget admin, String token, String email, String fullName) {

@@ -1,8 +1,8 @@
 package eu.municipia.identity.control;
 
 import eu.municipia.identity.entity.Role;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /** Which pages of an association need a login, and which role. */
@@ -10,33 +10,42 @@ public final class PageAccess {
 
   private PageAccess() {}
 
-  /**
-   * Whether a caller with these roles may open the path within a tenant: the editors' pages
-   * ("/editor/...") are for editors and for the association's admins alike; the other areas need
-   * their one role ({@link #requiredRole}).
-   */
+  /** Whether a caller with these roles may open the path within a tenant. */
   public static boolean mayOpen(String pathWithinTenant, Predicate<String> hasRole) {
-    if (isUnder(pathWithinTenant, "/editor")) {
-      return Set.of(Role.EDITOR_NAME, Role.ADMIN).stream().anyMatch(hasRole);
-    }
-    return requiredRole(pathWithinTenant).map(hasRole::test).orElse(true);
+    return requiredRoles(pathWithinTenant)
+        .map(roles -> roles.stream().anyMatch(hasRole))
+        .orElse(true);
+  }
+
+  /** The (first) role needed for a path within a tenant ("/members", "/admin/roles"), if any. */
+  public static Optional<String> requiredRole(String pathWithinTenant) {
+    return requiredRoles(pathWithinTenant).map(roles -> roles.get(0));
   }
 
   /**
-   * The role needed for a path within a tenant ("/members", "/admin/roles"), if any; for the
-   * editors' pages the editor role (admins may open them too: {@link #mayOpen}).
+   * The roles of which a caller needs one for a path within a tenant, if any: the union's view
+   * ("/union") is for its analysts and its admins, the editors' pages ("/editor/...") for editors
+   * and admins alike; the other areas need their one role.
    */
-  public static Optional<String> requiredRole(String pathWithinTenant) {
-    if (isUnder(pathWithinTenant, "/admin")) {
-      return Optional.of(Role.ADMIN);
+  public static Optional<List<String>> requiredRoles(String pathWithinTenant) {
+    if (unionOnly(pathWithinTenant)) {
+      return Optional.of(List.of(Role.UNION_ANALYST_NAME, Role.ADMIN));
     }
     if (isUnder(pathWithinTenant, "/editor")) {
-      return Optional.of(Role.EDITOR_NAME);
+      return Optional.of(List.of(Role.EDITOR_NAME, Role.ADMIN));
+    }
+    if (isUnder(pathWithinTenant, "/admin")) {
+      return Optional.of(List.of(Role.ADMIN));
     }
     if (isUnder(pathWithinTenant, "/members")) {
-      return Optional.of(Role.MEMBER);
+      return Optional.of(List.of(Role.MEMBER));
     }
     return Optional.empty();
+  }
+
+  /** Whether the path is the union's view, which only a union has (any other answers 404). */
+  public static boolean unionOnly(String pathWithinTenant) {
+    return isUnder(pathWithinTenant, "/union");
   }
 
   /** The role needed for a page of the platform itself ("/platform/register"), if any. */

@@ -3,6 +3,7 @@ package eu.municipia.magazine.entity;
 import eu.municipia.identity.entity.Caller;
 import eu.municipia.platform.entity.NullableUuidConverter;
 import eu.municipia.platform.entity.Refusal;
+import eu.municipia.platform.entity.SecretTokens;
 import eu.municipia.tenancy.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -141,7 +142,7 @@ public class Article extends TenantOwned {
     article.id = UUID.randomUUID();
     article.slug = Objects.requireNonNull(slug, "slug is required");
     article.status = ArticleStatus.DRAFT;
-    article.previewToken = eu.municipia.platform.entity.RandomTokens.next();
+    article.previewToken = SecretTokens.newToken();
     article.createdAt = now;
     article.createdBy = author.subject();
     article.createdByName = author.displayName();
@@ -252,7 +253,7 @@ public class Article extends TenantOwned {
 
   /** A new private preview link (the old one stops working). */
   public void renewPreview() {
-    previewToken = eu.municipia.platform.entity.RandomTokens.next();
+    previewToken = SecretTokens.newToken();
   }
 
   /** Whether a reader (a member of the association or not) may read it in the archive. */

@@ -1,5 +1,6 @@
 package eu.municipia.mail.control;
 
+import eu.municipia.mail.entity.OutboxAttachment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -10,8 +11,11 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -49,7 +53,7 @@ public class MailTransport {
 
   /**
    * One message ready to leave: its outbox id (the stable Message-ID, with the association, so a
-   * bounce finds its way back), the recipient, the texts and extra headers.
+   * bounce finds its way back), the recipient, the texts, extra headers and attached files.
    */
   public record Envelope(
       UUID id,
@@ -59,7 +63,24 @@ public class MailTransport {
       String text,
       String html,
       Map<String, String> headers,
-      String fromName) {
+      String fromName,
+      List<OutboxAttachment.File> attachments) {
+
+    public Envelope {
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    public Envelope(
+        UUID id,
+        String tenant,
+        String recipient,
+        String subject,
+        String text,
+        String html,
+        Map<String, String> headers,
+        String fromName) {
+      this(id, tenant, recipient, subject, text, html, headers, fromName, List.of());
+    }
 
     /** The Message-ID: the same at every attempt, so a repeated message is seen as one. */
     public String messageId() {
@@ -158,14 +179,22 @@ public class MailTransport {
       mime.setFrom(sender);
       mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(envelope.recipient()));
       mime.setSubject(envelope.subject(), "UTF-8");
-      if (envelope.html() == null) {
-        mime.setText(envelope.text(), "UTF-8");
+      if (envelope.attachments().isEmpty()) {
+        body(mime, envelope);
       } else {
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(envelope.text(), "UTF-8");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(envelope.html(), "UTF-8", "html");
-        mime.setContent(new MimeMultipart("alternative", text, html));
+        // multipart/mixed: the text (or its alternatives) first, then the files.
+        MimeBodyPart content = new MimeBodyPart();
+        body(content, envelope);
+        MimeMultipart parts = new MimeMultipart("mixed", content);
+        for (OutboxAttachment.File file : envelope.attachments()) {
+          MimeBodyPart part = new MimeBodyPart();
+          part.setDataHandler(
+              new jakarta.activation.DataHandler(
+                  new ByteArrayDataSource(file.content(), file.contentType())));
+          part.setFileName(file.name());
+          parts.addBodyPart(part);
+        }
+        mime.setContent(parts);
       }
       for (Map.Entry<String, String> header : envelope.headers().entrySet()) {
         if (!HEADER_NAME.matcher(header.getKey()).matches()) {
@@ -202,5 +231,18 @@ public class MailTransport {
     props.put("mail.smtp.timeout", "10000");
     props.put("mail.smtp.writetimeout", "10000");
     return Session.getInstance(props);
+  }
+
+  /** The text alone, or text and HTML as alternatives. */
+  private static void body(MimePart part, Envelope envelope) throws MessagingException {
+    if (envelope.html() == null) {
+      part.setText(envelope.text(), "UTF-8");
+    } else {
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(envelope.text(), "UTF-8");
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(envelope.html(), "UTF-8", "html");
+      part.setContent(new MimeMultipart("alternative", text, html));
+    }
   }
 }

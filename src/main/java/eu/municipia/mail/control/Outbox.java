@@ -1,5 +1,6 @@
 package eu.municipia.mail.control;
 
+import eu.municipia.mail.entity.OutboxAttachment;
 import eu.municipia.mail.entity.OutboxContent;
 import eu.municipia.mail.entity.OutboxMessage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,17 @@ public class Outbox {
     OutboxMessage message = new OutboxMessage(recipient, subject, body, Instant.now(clock));
     em.persist(message);
     queued.fire(new Queued());
+    return message;
+  }
+
+  /** Queues a message with files attached (sent as multipart/mixed). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public OutboxMessage queue(
+      String recipient, String subject, String body, List<OutboxAttachment.File> files) {
+    OutboxMessage message = queue(recipient, subject, body);
+    for (int i = 0; i < files.size(); i++) {
+      em.persist(new OutboxAttachment(message.id(), i, files.get(i)));
+    }
     return message;
   }
 

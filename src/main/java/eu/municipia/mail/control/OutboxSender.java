@@ -1,5 +1,6 @@
 package eu.municipia.mail.control;
 
+import eu.municipia.mail.entity.OutboxAttachment;
 import eu.municipia.mail.entity.OutboxContent;
 import eu.municipia.mail.entity.OutboxMessage;
 import eu.municipia.tenancy.control.TenantContext;
@@ -83,12 +84,21 @@ public class OutboxSender {
             .getResultList();
     String tenant = tenants.current().id();
     Map<UUID, OutboxContent> contents = new HashMap<>();
+    Map<UUID, List<OutboxAttachment.File>> files = attachments(messages);
     List<MailTransport.Envelope> envelopes = new ArrayList<>(messages.size());
     for (OutboxMessage m : messages) {
       if (m.contentId() == null) {
         envelopes.add(
             new MailTransport.Envelope(
-                m.id(), tenant, m.recipient(), m.subject(), m.body(), null, Map.of(), null));
+                m.id(),
+                tenant,
+                m.recipient(),
+                m.subject(),
+                m.body(),
+                null,
+                Map.of(),
+                null,
+                files.getOrDefault(m.id(), List.of())));
         continue;
       }
       OutboxContent content =
@@ -163,6 +173,24 @@ public class OutboxSender {
           "E-mail {0} not sent (attempt {1}): {2}",
           new Object[] {message.id(), message.attempts(), error});
     }
+  }
+
+  /**
+   * The files of the single messages among these (a calendar file, a ticket), in their order, by
+   * message; one query for the claim. Messages of a batch (a newsletter) have none.
+   */
+  private Map<UUID, List<OutboxAttachment.File>> attachments(List<OutboxMessage> messages) {
+    List<UUID> single =
+        messages.stream().filter(m -> m.contentId() == null).map(OutboxMessage::id).toList();
+    Map<UUID, List<OutboxAttachment.File>> files = new HashMap<>();
+    if (single.isEmpty()) {
+      return files;
+    }
+    em.createNamedQuery(OutboxAttachment.OF_MESSAGES, OutboxAttachment.class)
+        .setParameter("messages", single)
+        .getResultStream()
+        .forEach(a -> files.computeIfAbsent(a.messageId(), id -> new ArrayList<>()).add(a.file()));
+    return files;
   }
 
   @SuppressWarnings("unchecked")

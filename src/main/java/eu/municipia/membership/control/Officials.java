@@ -187,6 +187,24 @@ public class Officials {
     return links.of(tenant).page("/members").toString();
   }
 
+  /**
+   * The member whose current official has this login (an invited official's Keycloak subject), if
+   * any: what a member official speaks for, e.g. when registering colleagues for a seminar.
+   */
+  public java.util.Optional<Membership> memberOfLogin(String subject) {
+    java.time.LocalDate today =
+        java.time.LocalDate.ofInstant(now(), java.time.ZoneId.of("Europe/Prague"));
+    return em.createQuery(
+            "SELECT o FROM Official o WHERE o.loginSubject = :subject ORDER BY o.createdAt",
+            Official.class)
+        .setParameter("subject", subject)
+        .getResultStream()
+        .filter(o -> o.isCurrent(today))
+        .map(o -> em.find(Membership.class, o.getMembershipId()))
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
   public Official require(UUID id) {
     Official official = em.find(Official.class, id);
     if (official == null) {

@@ -45,6 +45,11 @@ public class RegisterImportsResource {
   @Inject eu.municipia.platform.control.Links links;
   @Inject CurrentCaller caller;
 
+  /** The countries whose registers may be imported (REGISTER_COUNTRIES), codes unique in each. */
+  @Inject
+  @ConfigProperty(name = "register.countries", defaultValue = "CZ,SK,PL,HU")
+  java.util.List<String> countries;
+
   /** The largest table taken (the whole country's is about 0.5 MiB). */
   @Inject
   @ConfigProperty(name = "register.import.max-bytes", defaultValue = "10485760")
@@ -72,8 +77,10 @@ public class RegisterImportsResource {
     if (year == null || year < 1990 || year > Year.now().getValue() + 1) {
       throw new ValidationProblem("year", "year is required: the year the population is for.");
     }
-    if (!"CZ".equals(country)) {
-      throw new ValidationProblem("country", "Only Czech tables (CZ) can be imported so far.");
+    if (!countries.contains(country)) {
+      throw new ValidationProblem(
+          "country",
+          "country is one of the registers this platform takes: " + String.join(", ", countries));
     }
     try {
       var rows =

@@ -12,6 +12,19 @@ public record MunicipalityCode(String country, String code) {
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Pattern CZECH_CODE = Pattern.compile("\\d{6}");
 
+  /**
+   * The national codes of the V4 registers: Slovakia's 6-digit kód obce, Poland's 7-digit TERYT,
+   * Hungary's 5-digit KSH code. Any other country: digits, at most 12.
+   */
+  private static final java.util.Map<String, Pattern> NATIONAL_CODES =
+      java.util.Map.of(
+          "CZ", CZECH_CODE,
+          "SK", Pattern.compile("\\d{6}"),
+          "PL", Pattern.compile("\\d{7}"),
+          "HU", Pattern.compile("\\d{5}"));
+
+  private static final Pattern OTHER_CODE = Pattern.compile("\\d{1,12}");
+
   public MunicipalityCode {
     Objects.requireNonNull(country, "Country is required.");
     Objects.requireNonNull(code, "Municipality code is required.");
@@ -23,12 +36,12 @@ public record MunicipalityCode(String country, String code) {
     }
   }
 
-  /** Czech codes have six digits; other countries' rules come with their first union. */
+  /** Whether the code has the form of the country's national codes (see NATIONAL_CODES). */
   public static boolean isValid(String country, String code) {
     if (code == null || code.isBlank()) {
       return false;
     }
-    return !"CZ".equals(country) || CZECH_CODE.matcher(code).matches();
+    return NATIONAL_CODES.getOrDefault(country, OTHER_CODE).matcher(code).matches();
   }
 
   @Override

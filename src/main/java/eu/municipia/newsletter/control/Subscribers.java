@@ -10,6 +10,7 @@ import eu.municipia.platform.control.Links;
 import eu.municipia.platform.entity.EmailAddress;
 import eu.municipia.platform.entity.Page;
 import eu.municipia.platform.entity.Refusal;
+import eu.municipia.platform.entity.SecretTokens;
 import eu.municipia.publicforms.control.Confirmations;
 import eu.municipia.tenancy.control.TenantContext;
 import eu.municipia.tenancy.entity.Tenant;
@@ -133,7 +134,7 @@ public class Subscribers {
   }
 
   public Optional<Subscriber> byToken(String token) {
-    if (token == null || !token.matches(eu.municipia.platform.entity.RandomTokens.FORMAT)) {
+    if (!SecretTokens.isWellFormed(token)) {
       return Optional.empty();
     }
     return em.createNamedQuery(Subscriber.BY_TOKEN, Subscriber.class)

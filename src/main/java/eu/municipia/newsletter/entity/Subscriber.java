@@ -2,6 +2,7 @@ package eu.municipia.newsletter.entity;
 
 import eu.municipia.platform.entity.EmailAddress;
 import eu.municipia.platform.entity.Refusal;
+import eu.municipia.platform.entity.SecretTokens;
 import eu.municipia.tenancy.entity.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -103,7 +104,7 @@ public class Subscriber extends TenantOwned {
     this.language = "en".equals(language) ? "en" : "cs";
     this.source = source;
     this.status = status;
-    this.token = eu.municipia.platform.entity.RandomTokens.next();
+    this.token = SecretTokens.newToken();
     this.createdAt = now;
   }
 

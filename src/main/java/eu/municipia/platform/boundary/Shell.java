@@ -71,6 +71,11 @@ public class Shell {
     return tenant().isPresent();
   }
 
+  /** Whether the association is a national union (it has the union's view over its children). */
+  public boolean isUnion() {
+    return tenant().map(t -> t.kind() == Tenant.Kind.UNION).orElse(false);
+  }
+
   public String getTenantName() {
     return tenant().map(t -> t.name(getLocale())).orElse("Municipia");
   }

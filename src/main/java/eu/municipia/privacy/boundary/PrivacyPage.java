@@ -56,6 +56,17 @@ public class PrivacyPage {
                 erased.messages(),
                 erased.logins()),
             null));
+    for (PersonalData.Erased feature : erased.features()) {
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_INFO,
+              MessageFormat.format(
+                  text("privacy.erased.section"),
+                  text("privacy.section." + feature.name()),
+                  feature.count()),
+              null));
+    }
     confirm = false;
   }
 

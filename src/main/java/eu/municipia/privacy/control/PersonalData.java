@@ -7,11 +7,11 @@ import eu.municipia.identity.entity.Caller;
 import eu.municipia.identity.entity.Invitation;
 import eu.municipia.identity.entity.Person;
 import eu.municipia.identity.entity.RoleGrant;
+import eu.municipia.mail.entity.OutboxAttachment;
 import eu.municipia.mail.entity.OutboxMessage;
 import eu.municipia.membership.entity.Membership;
 import eu.municipia.membership.entity.MembershipApplication;
 import eu.municipia.membership.entity.Official;
-import eu.municipia.newsletter.entity.Subscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,10 +26,11 @@ import java.util.Map;
 
 /**
  * Everything this association holds about one e-mail address: the person as an official or contact
- * of a member, as an applicant, as a recipient of our mail, as a login with roles, and as a
- * subscriber of the newsletter. Erasure forgets the person in all of them and keeps what is the
- * association's own record (which municipality had a mayor when, which application was decided
- * how). The audit log records that an export or erasure happened, with counts only.
+ * of a member, as an applicant, as a recipient of our mail, as a login with roles, and in the
+ * features that add their own share ({@link PersonalDataSource}: seminar registrations…). Erasure
+ * forgets the person in all of them and keeps what is the association's own record (which
+ * municipality had a mayor when, which application was decided how). The audit log records that an
+ * export or erasure happened, with counts only.
  */
 @ApplicationScoped
 @Transactional
@@ -41,6 +42,15 @@ public class PersonalData {
   @Inject eu.municipia.membership.control.Memberships memberships;
   @Inject AuditLog audit;
   @Inject Clock clock;
+
+  @Inject @jakarta.enterprise.inject.Any
+  jakarta.enterprise.inject.Instance<PersonalDataSource> sources;
+
+  /** A feature's records about the address ({@link PersonalDataSource}). */
+  public record Section(String name, List<?> items) {}
+
+  /** How many of a feature's records the erasure changed. */
+  public record Erased(String name, int count) {}
 
   public record OfficialData(
       String municipality,
@@ -73,10 +83,6 @@ public class PersonalData {
       String email,
       List<String> roles) {}
 
-  /** The address on the newsletter's list: how it came on, where it stands, why suppressed. */
-  public record SubscriptionData(
-      String source, String status, Instant since, String suppressionReason) {}
-
   public record Export(
       String email,
       Instant exportedAt,
@@ -84,22 +90,26 @@ public class PersonalData {
       List<ApplicationData> applications,
       List<MessageData> messages,
       List<LoginData> logins,
-      List<SubscriptionData> subscriptions) {
+      List<Section> features) {
 
     public boolean isEmpty() {
       return officials.isEmpty()
           && applications.isEmpty()
           && messages.isEmpty()
           && logins.isEmpty()
-          && subscriptions.isEmpty();
+          && features.stream().allMatch(f -> f.items().isEmpty());
     }
   }
 
   /** What the erasure changed, in numbers. */
   public record Erasure(
-      int officials, int applications, int messages, int logins, int subscriptions) {
+      int officials, int applications, int messages, int logins, List<Erased> features) {
     public int total() {
-      return officials + applications + messages + logins + subscriptions;
+      return officials
+          + applications
+          + messages
+          + logins
+          + features.stream().mapToInt(Erased::count).sum();
     }
   }
 
@@ -150,26 +160,14 @@ public class PersonalData {
                         p.email(),
                         grantsOf(p).stream().map(g -> g.role().roleName()).toList()))
             .toList();
-    List<SubscriptionData> subscriptions =
-        subscriptions(key).stream()
-            .map(
-                sub ->
-                    new SubscriptionData(
-                        sub.source().name(),
-                        sub.status().name(),
-                        sub.createdAt(),
-                        sub.suppressionReason()))
-            .toList();
+    List<Section> features =
+        sources.stream().map(source -> new Section(source.section(), source.export(key))).toList();
     Export export =
-        new Export(
-            key, Instant.now(clock), officials, applications, messages, logins, subscriptions);
-    audit.record(
-        admin,
-        "personal-data.exported",
-        "person",
-        "-",
-        null,
-        counts(officials.size(), applications.size(), messages.size(), logins.size()));
+        new Export(key, Instant.now(clock), officials, applications, messages, logins, features);
+    Map<String, Object> counts =
+        counts(officials.size(), applications.size(), messages.size(), logins.size());
+    features.forEach(f -> counts.put(f.name(), f.items().size()));
+    audit.record(admin, "personal-data.exported", "person", "-", null, counts);
     return export;
   }
 
@@ -182,6 +180,15 @@ public class PersonalData {
     applications.forEach(MembershipApplication::eraseApplicant);
     List<OutboxMessage> messages = messages(key);
     messages.forEach(m -> m.erase(now));
+    if (!messages.isEmpty()) {
+      em.createNamedQuery(OutboxAttachment.DELETE_OF_MESSAGES)
+          .setParameter("messages", messages.stream().map(OutboxMessage::id).toList())
+          .executeUpdate();
+    }
+    List<Erased> features =
+        sources.stream()
+            .map(source -> new Erased(source.section(), source.erase(key, now)))
+            .toList();
     // Invitations to the address: withdrawn if still open, and the address forgotten.
     for (Invitation invitation : invitations.to(key)) {
       invitation.withdraw(now);
@@ -194,26 +201,13 @@ public class PersonalData {
       }
       p.erase();
     }
-    // The address leaves the newsletter's list and its bounce records: nothing of it is kept.
-    List<Subscriber> subscriptions = subscriptions(key);
-    subscriptions.forEach(em::remove);
-    em.createQuery("DELETE FROM Bounce b WHERE b.email = :email")
-        .setParameter("email", key)
-        .executeUpdate();
     Erasure erasure =
         new Erasure(
-            officials.size(),
-            applications.size(),
-            messages.size(),
-            people.size(),
-            subscriptions.size());
-    audit.record(
-        admin,
-        "personal-data.erased",
-        "person",
-        "-",
-        null,
-        counts(erasure.officials(), erasure.applications(), erasure.messages(), erasure.logins()));
+            officials.size(), applications.size(), messages.size(), people.size(), features);
+    Map<String, Object> counts =
+        counts(erasure.officials(), erasure.applications(), erasure.messages(), erasure.logins());
+    features.forEach(f -> counts.put(f.name(), f.count()));
+    audit.record(admin, "personal-data.erased", "person", "-", null, counts);
     return erasure;
   }
 
@@ -231,12 +225,6 @@ public class PersonalData {
 
   private List<OutboxMessage> messages(String email) {
     return em.createNamedQuery(OutboxMessage.TO, OutboxMessage.class)
-        .setParameter("email", email)
-        .getResultList();
-  }
-
-  private List<Subscriber> subscriptions(String email) {
-    return em.createNamedQuery(Subscriber.BY_EMAIL, Subscriber.class)
         .setParameter("email", email)
         .getResultList();
   }

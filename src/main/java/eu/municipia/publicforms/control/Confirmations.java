@@ -1,25 +1,22 @@
 package eu.municipia.publicforms.control;
 
 import eu.municipia.platform.entity.Refusal;
+import eu.municipia.platform.entity.SecretTokens;
 import eu.municipia.publicforms.entity.EmailConfirmation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Confirmation links of public forms: {@link #issue} makes a token for a thing waiting to be
- * confirmed (the caller mails the link with it), {@link #redeem} takes it back once. Tokens are 256
- * random bits, URL-safe; the database keeps only their SHA-256.
+ * confirmed (the caller mails the link with it), {@link #redeem} takes it back once. Tokens are
+ * {@link SecretTokens}: the database keeps only their hash.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -30,9 +27,10 @@ public class Confirmations {
 
   /** A new token for the target, valid for the given time; only its hash is stored. */
   public String issue(String purpose, UUID target, Duration validFor) {
-    String token = eu.municipia.platform.entity.RandomTokens.next();
+    String token = SecretTokens.newToken();
     Instant now = Instant.now(clock);
-    em.persist(new EmailConfirmation(purpose, target, hash(token), now, now.plus(validFor)));
+    em.persist(
+        new EmailConfirmation(purpose, target, SecretTokens.hash(token), now, now.plus(validFor)));
     return token;
   }
 
@@ -41,11 +39,11 @@ public class Confirmations {
    * not found; used or expired ones as gone (410).
    */
   public UUID redeem(String purpose, String token) {
-    if (token == null || !token.matches(eu.municipia.platform.entity.RandomTokens.FORMAT)) {
+    if (!SecretTokens.isWellFormed(token)) {
       throw unknown();
     }
     return em.createNamedQuery(EmailConfirmation.BY_HASH, EmailConfirmation.class)
-        .setParameter("hash", hash(token))
+        .setParameter("hash", SecretTokens.hash(token))
         .setParameter("purpose", purpose)
         .getResultStream()
         .findFirst()
@@ -58,17 +56,5 @@ public class Confirmations {
         Refusal.Kind.NOT_FOUND,
         "No such confirmation link.",
         Map.of("token", "confirmation.error.unknown"));
-  }
-
-  private static String hash(String token) {
-    try {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
   }
 }

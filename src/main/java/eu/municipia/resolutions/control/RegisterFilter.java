@@ -48,11 +48,11 @@ public record RegisterFilter(
       try {
         y = Integer.valueOf(year.trim());
         if (y < 1990 || y > 2100) {
-          errors.put("year", "register.error.year");
+          errors.put("year", "resolutions.register.error.year");
           y = null;
         }
       } catch (NumberFormatException e) {
-        errors.put("year", "register.error.year");
+        errors.put("year", "resolutions.register.error.year");
       }
     }
     Outcome o = Enums.parse(Outcome.class, outcome).orElse(null);

@@ -5,6 +5,7 @@ import eu.municipia.platform.control.ProblemWriter;
 import eu.municipia.platform.entity.Problem;
 import eu.municipia.tenancy.control.TenantResolution;
 import eu.municipia.tenancy.control.TenantResolver;
+import eu.municipia.tenancy.entity.Tenant;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -27,6 +28,10 @@ import java.util.regex.Pattern;
 public class TenantFilter extends HttpFilter {
 
   static final String VIEW_ROOT = "/t";
+
+  /** Set on a request refused because its association is suspended, for the error page. */
+  public static final String SUSPENDED = "municipia.suspended";
+
   private static final String ERROR_PAGES = "/errors";
   private static final Pattern PLATFORM_PAGE = Pattern.compile("/platform/[a-z-]+");
   private static final Pattern PAGE_PATH = Pattern.compile("(/[a-z0-9-]+)*/?");
@@ -38,9 +43,20 @@ public class TenantFilter extends HttpFilter {
       throws IOException, ServletException {
     String path = TenantResolver.pathWithinApp(req);
     if (path.startsWith("/api/")) {
-      if (path.startsWith("/api/v1/tenants/") && resolver.resolve(req).isEmpty()) {
-        notFoundProblem(res, "No such association.");
-        return;
+      if (path.startsWith("/api/v1/tenants/")) {
+        Optional<Tenant> tenant = resolver.resolve(req);
+        if (tenant.isEmpty()) {
+          notFoundProblem(res, "No such association.");
+          return;
+        }
+        if (tenant.get().suspended()) {
+          ProblemWriter.write(
+              res,
+              Problem.of(
+                  HttpServletResponse.SC_FORBIDDEN,
+                  "This association is suspended; its data is kept until it is reactivated."));
+          return;
+        }
       }
       chain.doFilter(req, res);
       return;
@@ -78,13 +94,22 @@ public class TenantFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
+    if (resolution.tenant().get().suspended()) {
+      // Every page, the login's included: the error page says why (error.suspended).
+      req.setAttribute(SUSPENDED, Boolean.TRUE);
+      res.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
     String within = resolution.pathWithinTenant();
     if (within.isEmpty()) {
       res.sendRedirect(req.getContextPath() + resolution.urlPrefix() + "/");
       return;
     }
     Optional<String> view = viewFor(within);
-    if (view.isEmpty() || req.getServletContext().getResource(view.get()) == null) {
+    if (view.isEmpty()
+        || req.getServletContext().getResource(view.get()) == null
+        || (PageAccess.unionOnly(within)
+            && resolution.tenant().get().kind() != Tenant.Kind.UNION)) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * An association: a national union or a regional association under one. Shared reference data,
  * written only by platform administration, so it is a plain value here and not a tenant-owned
- * entity.
+ * entity. A suspended association keeps its data, but its pages, API and logins are refused.
  */
 public record Tenant(
     TenantSlug slug,
@@ -15,11 +15,28 @@ public record Tenant(
     String nameCs,
     String nameEn,
     Kind kind,
-    Optional<String> region) {
+    Optional<String> region,
+    Status status) {
 
   public enum Kind {
     UNION,
     ASSOCIATION
+  }
+
+  public enum Status {
+    ACTIVE,
+    SUSPENDED
+  }
+
+  /** An active association. */
+  public Tenant(
+      TenantSlug slug,
+      Optional<TenantSlug> parent,
+      String nameCs,
+      String nameEn,
+      Kind kind,
+      Optional<String> region) {
+    this(slug, parent, nameCs, nameEn, kind, region, Status.ACTIVE);
   }
 
   public Tenant {
@@ -29,6 +46,11 @@ public record Tenant(
     Objects.requireNonNull(nameEn, "English name is required.");
     Objects.requireNonNull(kind, "Kind is required.");
     Objects.requireNonNull(region, "Region is required (empty: the whole country).");
+    Objects.requireNonNull(status, "Status is required.");
+  }
+
+  public boolean suspended() {
+    return status == Status.SUSPENDED;
   }
 
   public String name(Locale locale) {

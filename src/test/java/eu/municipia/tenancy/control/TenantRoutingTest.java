@@ -112,6 +112,8 @@ class TenantRoutingTest {
     assertThat(PageAccess.requiredRole("/members/dues")).contains("member");
     assertThat(PageAccess.requiredRole("/membership")).isEmpty();
     assertThat(PageAccess.requiredRole("/admin/roles")).contains("admin");
+    assertThat(PageAccess.requiredRoles("/union")).contains(List.of("union-analyst", "admin"));
+    assertThat(PageAccess.requiredRoles("/admin")).contains(List.of("admin"));
   }
 
   @Test

@@ -1,0 +1,154 @@
+package eu.municipia.tenancy.boundary;
+
+import eu.municipia.identity.control.CurrentCaller;
+import eu.municipia.identity.control.IdentityProviderUnavailableException;
+import eu.municipia.identity.control.ProvisioningFailedException;
+import eu.municipia.platform.boundary.FormMessages;
+import eu.municipia.platform.entity.Refusal;
+import eu.municipia.tenancy.control.Associations;
+import eu.municipia.tenancy.entity.NewAssociation;
+import eu.municipia.tenancy.entity.Tenant;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * The platform admins' page of associations (/platform/associations): the list with each one's
+ * status and a button to suspend or reactivate it, and the form that creates one. A refusal is
+ * shown beside its field and keeps what was typed; Keycloak's failure says so, and sending the form
+ * again finishes the work.
+ */
+@Named
+@RequestScoped
+public class AssociationsPage {
+
+  static final String FORM = "association";
+
+  @Inject Associations associations;
+  @Inject CurrentCaller caller;
+
+  private String slug;
+  private String nameCs;
+  private String nameEn;
+  private String kind = "ASSOCIATION";
+  private String parent;
+  private String region;
+  private String adminEmail;
+  private String reason;
+
+  public void create() {
+    NewAssociation a =
+        new NewAssociation(slug, nameCs, nameEn, kind, parent, null, region, adminEmail);
+    try {
+      Associations.Created created = associations.create(a, caller.get());
+      FormMessages.info(
+          created.newLogin() ? "association.created.newLogin" : "association.created",
+          created.association().nameCs(),
+          adminEmail);
+      slug = nameCs = nameEn = parent = region = adminEmail = null;
+    } catch (Refusal e) {
+      FormMessages.show(FORM, e);
+    } catch (ProvisioningFailedException | IdentityProviderUnavailableException e) {
+      FormMessages.error("association.error.keycloak");
+    }
+  }
+
+  public void suspend(Tenant tenant) {
+    change(tenant, Tenant.Status.SUSPENDED, "association.suspended");
+  }
+
+  public void reactivate(Tenant tenant) {
+    change(tenant, Tenant.Status.ACTIVE, "association.reactivated");
+  }
+
+  private void change(Tenant tenant, Tenant.Status status, String done) {
+    try {
+      associations.setStatus(tenant.id(), status, reason, caller.get());
+      FormMessages.info(done, tenant.nameCs());
+    } catch (Refusal e) {
+      FormMessages.error(
+          e.fields().values().stream().findFirst().orElse("association.error.status"));
+    }
+  }
+
+  public List<Tenant> getAssociations() {
+    return associations.all();
+  }
+
+  public List<Tenant> getUnions() {
+    return associations.all().stream().filter(t -> t.kind() == Tenant.Kind.UNION).toList();
+  }
+
+  public List<String> getRegions() {
+    return associations.regions();
+  }
+
+  public boolean invalid(String field) {
+    return FormMessages.invalid(FORM, field);
+  }
+
+  public String getSlug() {
+    return slug;
+  }
+
+  public void setSlug(String slug) {
+    this.slug = slug;
+  }
+
+  public String getNameCs() {
+    return nameCs;
+  }
+
+  public void setNameCs(String nameCs) {
+    this.nameCs = nameCs;
+  }
+
+  public String getNameEn() {
+    return nameEn;
+  }
+
+  public void setNameEn(String nameEn) {
+    this.nameEn = nameEn;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public void setKind(String kind) {
+    this.kind = kind;
+  }
+
+  public String getParent() {
+    return parent;
+  }
+
+  public void setParent(String parent) {
+    this.parent = parent;
+  }
+
+  public String getRegion() {
+    return region;
+  }
+
+  public void setRegion(String region) {
+    this.region = region;
+  }
+
+  public String getAdminEmail() {
+    return adminEmail;
+  }
+
+  public void setAdminEmail(String adminEmail) {
+    this.adminEmail = adminEmail;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+}

@@ -1,0 +1,101 @@
+package eu.municipia.tenancy.boundary;
+
+import eu.municipia.identity.control.CurrentCaller;
+import eu.municipia.identity.entity.Role;
+import eu.municipia.platform.entity.Refusal;
+import eu.municipia.tenancy.control.Associations;
+import eu.municipia.tenancy.entity.NewAssociation;
+import eu.municipia.tenancy.entity.Tenant;
+import eu.municipia.tenancy.entity.TenantSlug;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The platform admins' associations: the list with each one's status, creating one (its Keycloak
+ * Organization, its first admin's login, then the association; the same request again after a
+ * failure finishes the work), suspending and reactivating one. Every change is audited in the
+ * association's own log.
+ */
+@Path("platform/associations")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@RolesAllowed(Role.PLATFORM_ADMIN)
+public class AssociationsResource {
+
+  @Inject Associations associations;
+  @Inject CurrentCaller caller;
+
+  public record AssociationView(
+      String slug,
+      String nameCs,
+      String nameEn,
+      String kind,
+      String parent,
+      String region,
+      String status) {
+    static AssociationView of(Tenant t) {
+      return new AssociationView(
+          t.id(),
+          t.nameCs(),
+          t.nameEn(),
+          t.kind().name(),
+          t.parent().map(TenantSlug::value).orElse(null),
+          t.region().orElse(null),
+          t.status().name());
+    }
+  }
+
+  /** ACTIVE or SUSPENDED, with the reason (optional). */
+  public record StatusBody(String status, String reason) {}
+
+  @GET
+  @Operation(summary = "Every association with its status")
+  public List<AssociationView> list() {
+    return associations.all().stream().map(AssociationView::of).toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Creates an association with its Keycloak Organization and first admin",
+      description =
+          "kind is UNION or ASSOCIATION; parent a union's slug; country the register it covers"
+              + " (ISO 3166 alpha-2, default CZ); region one of that register's (none: the whole"
+              + " country). The first admin gets a new login in the Organization"
+              + " (Keycloak mails them); an address that has a login elsewhere is refused (409).")
+  public Response create(NewAssociation body) {
+    NewAssociation given =
+        body == null ? new NewAssociation(null, null, null, null, null, null, null, null) : body;
+    Associations.Created created = associations.create(given, caller.get());
+    return Response.created(URI.create("platform/associations/" + created.association().id()))
+        .entity(AssociationView.of(created.association()))
+        .build();
+  }
+
+  @PUT
+  @Path("{slug}/status")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Suspends (SUSPENDED) or reactivates (ACTIVE) an association")
+  public AssociationView status(@PathParam("slug") String slug, StatusBody body) {
+    Tenant.Status status;
+    try {
+      status = Tenant.Status.valueOf(body == null || body.status() == null ? "" : body.status());
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalid("status", "association.error.status");
+    }
+    return AssociationView.of(associations.setStatus(slug, status, body.reason(), caller.get()));
+  }
+}
