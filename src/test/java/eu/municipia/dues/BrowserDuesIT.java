@@ -116,7 +116,7 @@ class BrowserDuesIT {
 
     browser.clickAndWaitForNextPage(browser.open("/smopk/").waitFor(By.id("login")));
     browser.logInAtKeycloak(SMOPK_OFFICIAL).waitForPath("/smopk/members");
-    browser.clickAndWaitForNextPage(browser.waitFor(By.linkText("Členské příspěvky")));
+    browser.navigate("Členské příspěvky");
     browser.waitForPath(MEMBERS_PAGE);
     new Select(browser.waitFor(By.id("year"))).selectByValue("2032");
     browser.clickAndWaitForNextPage(browser.waitFor(By.id("show")));

@@ -157,7 +157,7 @@ class BrowserMagazineIT {
           .isEqualTo("Cyklostezka " + word);
       assertThat(reader.seriousAccessibilityViolations()).as("axe on the article").isEmpty();
 
-      reader.open("/smopk/magazine?q=" + ("cyklostezka " + word).toLowerCase());
+      reader.open("/smopk/magazine?q=cyklostezka+" + word.toLowerCase());
       assertThat(reader.waitFor(By.id("articles")).getText()).contains("Cyklostezka " + word);
       assertThat(reader.seriousAccessibilityViolations()).as("axe on the archive").isEmpty();
     }

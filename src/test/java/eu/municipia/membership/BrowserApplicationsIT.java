@@ -57,7 +57,7 @@ class BrowserApplicationsIT {
   void aMunicipalityAppliesOnTheJoinPageAndTheAdminApprovesIt() {
     String email = "starosta@dolni-hradiste.example";
     browser.open("/smopk/");
-    browser.clickAndWaitForNextPage(browser.waitFor(By.linkText("Přidejte se")));
+    browser.navigate("Přidejte se");
     browser.waitForPath("/smopk/join");
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the join page").isEmpty();
 

@@ -27,14 +27,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A newsletter send that loses nothing and sends nothing twice: an issue goes to some hundred
  * subscribers; midway the SMTP server stops (mail waits in the outbox), the app is killed without a
  * shutdown while mail waits, and a new instance takes over; when the SMTP server is back every
- * subscriber has exactly one message, its Message-ID is the same as any earlier attempt's, and the
- * send's progress shows every message sent and none waiting or given up. Not an Arquillian test: it
- * kills the app and starts another, as a crash and a restart would (see ImportCrashIT).
+ * subscriber has a message, exactly one except where the server went away while it was taking one
+ * (see below), its Message-ID is the same as any earlier attempt's, and the send's progress shows
+ * every message sent and none waiting or given up. Not an Arquillian test: it kills the app and
+ * starts another, as a crash and a restart would (see ImportCrashIT).
  */
 @ExtendWith(StartTestStack.class)
 class NewsletterDeliveryIT {
 
   static final int SUBSCRIBERS = 400;
+  static final int WORKERS = 4; // outbox.workers' default
   static final Duration PATIENCE = Duration.ofMinutes(4);
 
   private PayaraServer app;
@@ -79,7 +81,21 @@ class NewsletterDeliveryIT {
     all.addAll(mail.received());
     Map<String, Integer> counts = NewsletterSends.perRecipient(all, prefix, number);
     assertThat(counts).hasSize(SUBSCRIBERS);
-    assertThat(NewsletterSends.duplicated(counts)).as("recipients with two messages").isEmpty();
+    // SMTP's one ambiguity (RFC 1047): a message whose data the server had taken when it went
+    // away, but whose "250 OK" never reached the app, counts as not sent and goes again, with the
+    // same Message-ID. At most one per worker (each has one message on the wire), and only at the
+    // outage: nothing the app knew as sent goes twice, not after the kill and the restart either.
+    Map<String, Integer> afterOutage =
+        NewsletterSends.perRecipient(mail.received(), prefix, number);
+    Map<String, Integer> beforeOutage = NewsletterSends.perRecipient(before, prefix, number);
+    List<String> twice = NewsletterSends.duplicated(counts);
+    assertThat(twice).as("recipients with two messages").hasSizeLessThanOrEqualTo(WORKERS);
+    for (String recipient : twice) {
+      assertThat(beforeOutage.get(recipient))
+          .as(recipient + ": one copy on the wire when the server went away")
+          .isEqualTo(1);
+      assertThat(afterOutage.get(recipient)).as(recipient + ": one copy after it").isEqualTo(1);
+    }
     Map<String, String> ids = new HashMap<>();
     for (MailServer.Mail m : all) {
       if (m.to().startsWith(prefix)) {

@@ -134,7 +134,7 @@ class BrowserResolutionsIT {
 
     try (Browser visitor = Browser.start(Deployments.base(deployed))) {
       visitor.open("/smopk/");
-      visitor.waitFor(By.linkText("Usnesení")).click();
+      visitor.navigate("Usnesení");
       visitor.waitForPath("/smopk/resolutions");
       assertThat(visitor.seriousAccessibilityViolations()).as("axe on the register").isEmpty();
       visitor.waitFor(By.id("q")).sendKeys("rozpoctu " + word);

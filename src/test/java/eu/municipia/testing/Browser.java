@@ -130,6 +130,22 @@ public final class Browser implements AutoCloseable {
         .until(ExpectedConditions.stalenessOf(html));
   }
 
+  /**
+   * Follows a link of the site's navigation by its text, as a user does: nav.js keeps each group
+   * (public part, member area, administration) closed until its button opens it.
+   */
+  public void navigate(String linkText) {
+    By link = By.xpath("//nav[@id='site-nav']//a[normalize-space()='" + linkText + "']");
+    WebElement found =
+        new WebDriverWait(driver, PATIENCE)
+            .withMessage(() -> "no navigation link " + linkText + "; " + whereWeAre())
+            .until(ExpectedConditions.presenceOfElementLocated(link));
+    if (!found.isDisplayed()) {
+      found.findElement(By.xpath("ancestor::li[contains(@class,'nav-group')]/button")).click();
+    }
+    clickAndWaitForNextPage(waitFor(link));
+  }
+
   /** Waits until the browser shows a page of the app at this path. */
   public Browser waitForPath(String path) {
     new WebDriverWait(driver, PATIENCE)

@@ -124,6 +124,8 @@ public class IssuePages {
   public String save() {
     try {
       issues.arrange(getIssue().number(), title(), chosen(), caller.get());
+      // The answer shows the issue as saved: read it again (this request read it before).
+      looked = false;
       FormMessages.info("issue.saved");
     } catch (Refusal e) {
       FormMessages.show(EDIT, e);

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +38,35 @@ class MessagesBundleTest {
     assertThat(english).as("English texts of the Czech keys").containsAll(czech);
     assertThat(czech).as("Czech texts of the English keys").containsAll(english);
   }
+
+  /**
+   * The GDPR page names each feature's section of a person's data by its key: a feature that adds a
+   * {@code PersonalDataSource} without one made the page fail (500).
+   */
+  @Test
+  void everySectionOfPersonalDataHasItsTitle() throws IOException {
+    Set<String> czech = new HashSet<>(keys("messages.properties"));
+    List<String> sections = new ArrayList<>();
+    try (var files = Files.walk(Path.of("src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String source = Files.readString(file, StandardCharsets.UTF_8);
+        if (source.contains("implements PersonalDataSource")) {
+          Matcher section = SECTION.matcher(source);
+          assertThat(section.find()).as("section() of " + file).isTrue();
+          sections.add(section.group(1));
+        }
+      }
+    }
+    assertThat(sections).as("the features' sections").isNotEmpty();
+    for (String section : sections) {
+      assertThat(czech)
+          .as("title of the section " + section)
+          .contains("privacy.section." + section);
+    }
+  }
+
+  private static final Pattern SECTION =
+      Pattern.compile("String section\\(\\)\\s*\\{\\s*return \"([A-Za-z]+)\";");
 
   private static List<String> keys(String file) throws IOException {
     List<String> keys = new ArrayList<>();
