@@ -1,7 +1,7 @@
 package eu.municipia.union.boundary;
 
+import eu.municipia.platform.boundary.Shell;
 import eu.municipia.platform.control.MapTiles;
-import eu.municipia.platform.entity.Refusal;
 import eu.municipia.tenancy.control.TenantContext;
 import eu.municipia.union.control.UnionFigures;
 import eu.municipia.union.control.UnionMap;
@@ -36,6 +36,7 @@ public class UnionPage {
   @Inject MapTiles tiles;
   @Inject TenantContext tenants;
   @Inject HttpServletRequest request;
+  @Inject Shell shell;
 
   /** Colours of the associations on the map, in the legend's order (site.css: .swatch-0 …). */
   static final List<String> COLOURS =
@@ -45,6 +46,8 @@ public class UnionPage {
   private List<Legend> legend;
   private String association;
   private Map<String, String> mapErrors;
+  private List<UnionMap.District> districts;
+  private List<UnionMap.Municipality> districtMembers;
 
   private List<UnionFigures.Table> tables;
   private Map<String, String> errors;
@@ -82,7 +85,7 @@ public class UnionPage {
     if (tables == null) {
       tables = Arrays.stream(UnionTable.values()).map(t -> figures.table(t, years())).toList();
     }
-    boolean english = "en".equals(request.getLocale().getLanguage());
+    boolean english = english();
     Map<String, String> names =
         figures.associations().stream()
             .collect(
@@ -139,7 +142,10 @@ public class UnionPage {
   }
 
   public List<UnionMap.District> getDistricts() {
-    return map.districts(getAssociation());
+    if (districts == null) {
+      districts = map.districts(getAssociation());
+    }
+    return districts;
   }
 
   /** The district whose members are listed ("" for none). */
@@ -150,14 +156,11 @@ public class UnionPage {
 
   /** The listed district's member municipalities (none when no district is asked for). */
   public List<UnionMap.Municipality> getDistrictMembers() {
-    if (getDistrict().isEmpty()) {
-      return List.of();
+    if (districtMembers == null) {
+      districtMembers =
+          getDistrict().isEmpty() ? List.of() : map.members(getDistrict(), getAssociation());
     }
-    try {
-      return map.members(getDistrict(), getAssociation());
-    } catch (Refusal e) {
-      return List.of();
-    }
+    return districtMembers;
   }
 
   /** The names of the associations a municipality belongs to, in the page's language. */
@@ -201,8 +204,12 @@ public class UnionPage {
     return tiles.attribution();
   }
 
+  /**
+   * Whether the page is in English: the language the page chose (?lang=, its cookie), not the
+   * browser's Accept-Language, which named the associations in English on a Czech page.
+   */
   private boolean english() {
-    return "en".equals(request.getLocale().getLanguage());
+    return "en".equals(shell.getLanguage());
   }
 
   /** Where the spreadsheet of a table is, for the years shown. */
