@@ -15,6 +15,21 @@ ON CONFLICT (id) DO NOTHING;
 -- Row-level security binds the owner too (FORCE): name the tenant before writing its rows.
 UPDATE tenant SET region = 'Plzeňský kraj' WHERE id = 'smopk' AND region IS NULL;
 
+-- Three more regional associations under SMO ČR, so that the union's dashboard and map show a
+-- country: demo data, named as such (their members come from DemoRegionalMembers, where the whole
+-- country's register is loaded). Nobody logs in to them: they have no Keycloak Organization.
+INSERT INTO tenant (id, parent_id, name_cs, name_en, kind, region) VALUES
+  ('smojck', 'smocr', 'Sdružení měst a obcí Jihočeského kraje (ukázková data)',
+   'Association of Towns and Municipalities of the South Bohemian Region (demo data)', 'ASSOCIATION',
+   'Jihočeský kraj'),
+  ('smokk', 'smocr', 'Sdružení měst a obcí Karlovarského kraje (ukázková data)',
+   'Association of Towns and Municipalities of the Karlovy Vary Region (demo data)', 'ASSOCIATION',
+   'Karlovarský kraj'),
+  ('sov', 'smocr', 'Sdružení obcí Vysočiny (ukázková data)',
+   'Association of Municipalities of the Vysočina Region (demo data)', 'ASSOCIATION',
+   'Kraj Vysočina')
+ON CONFLICT (id) DO NOTHING;
+
 SELECT set_config('app.tenant_id', 'smopk', true);
 
 INSERT INTO person (id, tenant_id, issuer, subject, username, display_name, email, first_seen, last_seen) VALUES

@@ -68,6 +68,8 @@ public final class LocalStack {
     env.put("DB_URL", settings.jdbcUrl(EmbeddedDatabase.DATABASE));
     env.put("OIDC_ISSUER", settings.issuer());
     env.put("APP_DEMO_DATA", "true");
+    // The whole country's register where the shared reference data is beside the project.
+    env.put("APP_DEMO_REGISTER_FILE", System.getProperty("stack.demoRegister", ""));
     env.put("DB_USER", EmbeddedDatabase.APP_ROLE);
     env.put("DB_PASSWORD", EmbeddedDatabase.APP_ROLE);
     env.put("APP_BASE_URL", "http://localhost:" + APP_PORT);

@@ -125,9 +125,26 @@ public final class Browser implements AutoCloseable {
   public void clickAndWaitForNextPage(WebElement button) {
     WebElement html = driver.findElement(By.tagName("html"));
     button.click();
-    new WebDriverWait(driver, PATIENCE)
-        .withMessage(this::whereWeAre)
-        .until(ExpectedConditions.stalenessOf(html));
+    new WebDriverWait(driver, PATIENCE).withMessage(this::whereWeAre).until(d -> isGone(html));
+  }
+
+  /**
+   * Whether the element's page is gone. Chromium 156 answers a call on an element of a page it is
+   * replacing with "Node with given id does not belong to the document" (an unknown error, not a
+   * stale element), which ExpectedConditions.stalenessOf let through as a failure.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /**

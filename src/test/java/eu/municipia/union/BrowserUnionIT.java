@@ -16,7 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,7 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The union's dashboard in Chromium: SMO ČR's analyst reaches it from the navigation, sees a table
  * per kind of figure with SMOPK's row and the total, each with its chart drawn by Chart.js from the
  * table (no inline script: the page's Content-Security-Policy holds); wrong years are named beside
- * their field. axe-core finds nothing serious.
+ * their field. The map of the country draws every municipality, coloured by its association, and a
+ * click on one lists the member municipalities of its district, as the district's link does without
+ * JavaScript. axe-core finds nothing serious.
  */
 @MunicipiaIT
 class BrowserUnionIT {
@@ -62,6 +66,12 @@ class BrowserUnionIT {
       new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
           .until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-" + table)));
     }
+    // In the page's language, not in the browser's (Chromium asks for English first).
+    assertThat(
+            browser
+                .waitFor(By.cssSelector("#table-members tbody tr[data-association='smopk'] th"))
+                .getText())
+        .isEqualTo("Sdružení měst a obcí Plzeňského kraje");
     assertThat(browser.contentSecurityViolations()).isEmpty();
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the dashboard").isEmpty();
 
@@ -76,5 +86,71 @@ class BrowserUnionIT {
     assertThat(browser.waitFor(By.id("from")).getAttribute("aria-invalid")).isEqualTo("true");
     assertThat(browser.waitFor(By.id("from")).getAttribute("value")).isEqualTo("1800");
     assertThat(browser.seriousAccessibilityViolations()).as("axe with an error").isEmpty();
+  }
+
+  @Test
+  void theMapColoursTheCountryAndAClickOnAMunicipalityListsTheMembersOfItsDistrict() {
+    browser.open("/smocr/").waitFor(By.id("login")).click();
+    browser.logInAtKeycloak(SMOCR_ANALYST);
+    browser.open("/smocr/union");
+    WebElement map = browser.waitFor(By.id("union-map"));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+        .until(
+            d ->
+                map.getAttribute("data-markers") != null || map.getAttribute("data-error") != null);
+    assertThat(map.getAttribute("data-error")).isNull();
+    int markers = Integer.parseInt(map.getAttribute("data-markers"));
+    int districtRows =
+        browser.driver().findElements(By.cssSelector("#table-districts tbody tr")).size();
+    assertThat(markers).as("every municipality with a point").isGreaterThanOrEqualTo(181);
+    assertThat(Integer.parseInt(map.getAttribute("data-members"))).isGreaterThanOrEqualTo(95);
+    assertThat(browser.waitFor(By.id("union-map-figure")).isDisplayed()).isTrue();
+    assertThat(
+            browser
+                .driver()
+                .findElements(By.cssSelector("#map-legend li[data-association='smopk']")))
+        .hasSize(1);
+    assertThat(districtRows).isGreaterThanOrEqualTo(3);
+    assertThat(browser.driver().findElement(By.id("district-members")).isDisplayed()).isFalse();
+    assertThat(browser.contentSecurityViolations()).isEmpty();
+    assertThat(browser.seriousAccessibilityViolations()).as("axe with the map").isEmpty();
+
+    // Čilá's point, zoomed in so that it is the one under the pointer.
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+    @SuppressWarnings("unchecked")
+    List<Number> point =
+        (List<Number>)
+            js.executeScript(
+                "var m = arguments[0].leafletMap; m.setView([49.961766, 13.742166], 14,"
+                    + " {animate: false}); var p = m.latLngToContainerPoint([49.961766,"
+                    + " 13.742166]); return [p.x, p.y];",
+                map);
+    new Actions(browser.driver())
+        .moveToElement(
+            map,
+            (int) Math.round(point.get(0).doubleValue() - map.getSize().getWidth() / 2.0),
+            (int) Math.round(point.get(1).doubleValue() - map.getSize().getHeight() / 2.0))
+        .click()
+        .perform();
+    WebElement members = browser.waitFor(By.id("district-members"));
+    assertThat(members.getAttribute("data-district")).isEqualTo("Rokycany");
+    assertThat(browser.waitFor(By.id("district-members-heading")).getText()).endsWith("Rokycany");
+    WebElement cila = members.findElement(By.cssSelector("tr[data-code='540927']"));
+    assertThat(cila.getText()).contains("Čilá", "540927", "19", "Plzeňského kraje");
+    assertThat(browser.seriousAccessibilityViolations()).as("axe with a district listed").isEmpty();
+
+    // Without the map: the district's link in the table lists the same, filtered by association.
+    browser.open("/smocr/union?association=smopk&district=Rokycany");
+    WebElement listed = browser.waitFor(By.id("district-members"));
+    assertThat(listed.isDisplayed()).isTrue();
+    assertThat(listed.findElements(By.cssSelector("tr[data-code='540927']"))).hasSize(1);
+    assertThat(browser.waitFor(By.id("association")).getAttribute("value")).isEqualTo("smopk");
+
+    browser.open("/smocr/union?association=nobody");
+    assertThat(browser.waitFor(By.id("association-error")).getText())
+        .isEqualTo("Toto sdružení nepatří k unii; zobrazena jsou všechna.");
+    assertThat(browser.seriousAccessibilityViolations())
+        .as("axe with a wrong association")
+        .isEmpty();
   }
 }

@@ -95,6 +95,22 @@ class DataMinimisationIT {
    */
   static final Set<String> COUNTED = Set.of("dues_rate", "dues_payment", "resolution");
 
+  /**
+   * The one union function that returns rows rather than numbers, the map (V102): the register's
+   * public data of every municipality and the slugs of the child associations it belongs to.
+   */
+  static final List<String> MAP_COLUMNS =
+      List.of(
+          "country character",
+          "code text",
+          "name text",
+          "district text",
+          "region text",
+          "population integer",
+          "lat numeric",
+          "lon numeric",
+          "associations text[]");
+
   /** A column name that names or reaches a person, or holds free text about one. */
   static final String PERSONAL_COLUMN =
       "^(name|email|phone|display_name|username|recipient|subject|issuer|note|reason|body|text"
@@ -186,6 +202,12 @@ class DataMinimisationIT {
               out.add(names[i] + " " + types[i]);
             }
           }
+          if (name.equals("union_map")) {
+            assertThat(out)
+                .as("the map returns the public register's data and association slugs only")
+                .containsExactly(MAP_COLUMNS.toArray(String[]::new));
+            continue;
+          }
           assertThat(out.get(0)).as(name).isEqualTo("association text");
           assertThat(out.get(1)).as(name).isEqualTo("year integer");
           assertThat(out.subList(2, out.size()))
@@ -201,7 +223,7 @@ class DataMinimisationIT {
     assertThat(functions)
         .as("security-definer functions the app may call")
         .containsExactlyInAnyOrder(
-            "union_members", "union_coverage", "union_dues", "union_resolutions");
+            "union_members", "union_coverage", "union_dues", "union_resolutions", "union_map");
   }
 
   @Test
@@ -312,6 +334,21 @@ class DataMinimisationIT {
     String unionAdmin = Tokens.accessToken(SMOCR_ADMIN);
     List<String> leaks = new ArrayList<>();
     List<String> answered = new ArrayList<>();
+    for (String map :
+        List.of(
+            "/map",
+            "/map?association=smopk",
+            "/districts",
+            "/districts.csv",
+            "/districts/members?district=Rokycany",
+            "/districts/members?district=Rokycany&association=smopk")) {
+      String path = "/api/v1/tenants/smocr/union" + map;
+      for (String token : List.of(analyst, unionAdmin)) {
+        Api.Response r = api.get(path, token);
+        assertThat(r.status()).as(path).isEqualTo(200);
+        check(path, r, markers, leaks);
+      }
+    }
     for (String table : List.of("", "/members", "/coverage", "/dues", "/resolutions")) {
       for (String suffix : table.isEmpty() ? List.of("") : List.of("", ".csv")) {
         String path =

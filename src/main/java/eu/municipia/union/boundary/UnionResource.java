@@ -3,6 +3,7 @@ package eu.municipia.union.boundary;
 import eu.municipia.identity.entity.Role;
 import eu.municipia.platform.control.Csv;
 import eu.municipia.union.control.UnionFigures;
+import eu.municipia.union.control.UnionMap;
 import eu.municipia.union.control.UnionTable;
 import eu.municipia.union.entity.YearRange;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,6 +46,7 @@ public class UnionResource {
           + " that is a member of two associations counts once.";
 
   @Inject UnionFigures figures;
+  @Inject UnionMap map;
 
   /** The union, its child associations and the tables of figures it has. */
   public record Overview(
@@ -86,6 +88,84 @@ public class UnionResource {
       @QueryParam("from") @Parameter(description = "first year") Integer from,
       @QueryParam("to") @Parameter(description = "last year") Integer to) {
     return figures.table(UnionTable.byId(table), new YearRange(from, to));
+  }
+
+  @GET
+  @Path("map")
+  @Operation(
+      summary =
+          "The map: every municipality of the union's country (code, name, district, region,"
+              + " population, map point) with the child associations it is a member of today",
+      description =
+          "Public register data and association slugs only. With `association`, only that"
+              + " association's member municipalities.")
+  public UnionMap.Country map(
+      @QueryParam("association") @Parameter(description = "a child association's slug")
+          String association) {
+    return map.country(association);
+  }
+
+  @GET
+  @Path("districts")
+  @Operation(
+      summary =
+          "Every district of the union's country: its municipalities, how many are members today"
+              + " (of the association asked for, or of any child association) and their"
+              + " population")
+  public List<UnionMap.District> districts(
+      @QueryParam("association") @Parameter(description = "a child association's slug")
+          String association) {
+    return map.districts(association);
+  }
+
+  @GET
+  @Path("districts.csv")
+  @Produces(CSV)
+  @Operation(summary = "The districts as a spreadsheet")
+  public Response districtsCsv(@QueryParam("association") String association) {
+    List<UnionMap.District> rows = map.districts(association);
+    StreamingOutput out =
+        stream -> {
+          Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+          Csv.Spreadsheet sheet =
+              Csv.spreadsheet(
+                  writer,
+                  "region",
+                  "district",
+                  "municipalities",
+                  "members",
+                  "population",
+                  "memberPopulation");
+          rows.forEach(
+              d ->
+                  sheet.row(
+                      d.region(),
+                      d.district(),
+                      d.municipalities(),
+                      d.members(),
+                      d.population(),
+                      d.memberPopulation()));
+          sheet.flush();
+        };
+    return Response.ok(out)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"union-districts-" + figures.union().id() + ".csv\"")
+        .build();
+  }
+
+  @GET
+  @Path("districts/members")
+  @Operation(
+      summary =
+          "The member municipalities of a district today (of the association asked for, or of"
+              + " any child association): code, name, population, map point and associations")
+  public List<UnionMap.Municipality> districtMembers(
+      @QueryParam("district") @Parameter(description = "the district's name, e.g. Rokycany")
+          String district,
+      @QueryParam("association") @Parameter(description = "a child association's slug")
+          String association) {
+    return map.members(district, association);
   }
 
   /** "members.csv": JAX-RS prefers this template to "{table}" for having more literal text. */
