@@ -36,10 +36,11 @@ import org.junit.jupiter.api.Test;
  * The register's search over 50,000 published resolutions of 15 associations (3,334 each, about as
  * many as an association writes in 40 years): one word in another inflection ("rozpočtu") and a
  * phrase ("schvaluje rozpočet"), through the API as the public, one client and four; and beside it
- * the very same SQL (RegisterQuery: the count and the page of 20) run alone over JDBC as the app
- * role in a transaction with the association set, as the app runs it. The resolutions are written
- * straight into the tables (with the app's own Czech analysis), since recording 50,000 through the
- * API would take an hour here; their texts are generated from the phrases real resolutions use.
+ * the very same SQL (RegisterQuery: the page of 20 with what the list shows of each and the count
+ * of all) run alone over JDBC as the app role in a transaction with the association set, as the app
+ * runs it. The resolutions are written straight into the tables (with the app's own Czech
+ * analysis), since recording 50,000 through the API would take an hour here; their texts are
+ * generated from the phrases real resolutions use.
  */
 @MunicipiaIT
 class ResolutionSearchBenchmark {
@@ -47,6 +48,15 @@ class ResolutionSearchBenchmark {
   private static final int ASSOCIATIONS = 15;
   private static final int PER_ASSOCIATION = 3_334;
   private static final int WARM_UP = 30;
+
+  /**
+   * Requests of both measured queries, taken in turns, before any is measured. Measured here: with
+   * only the 30 warm-up requests of each run, the HotSpot JIT still compiled for seconds while the
+   * first query (one word) was measured (JFR: about 7 s of compilations over 100 ms each within 10
+   * s on 2 cores), so that query paid for the warm-up of the JVM, not for the search.
+   */
+  private static final int JIT_WARM_UP = 400;
+
   private static final int REQUESTS = 200;
   private static final int CLIENTS = 4;
   private static final String MEASURED = "bench08";
@@ -64,6 +74,10 @@ class ResolutionSearchBenchmark {
     URI base = Deployments.base(deployed);
     Load load = new Load(base);
     awaitTenant(load);
+    List<String> queries = List.of("rozpočtu", "\"schvaluje rozpočet\"");
+    for (int i = 0; i < JIT_WARM_UP; i++) {
+      assertThat(load.get(searchPath(queries.get(i % queries.size()))).status()).isEqualTo(200);
+    }
     BenchResults.Table table =
         BenchResults.table(
             "Search of the register: "
@@ -72,7 +86,9 @@ class ResolutionSearchBenchmark {
                 + ASSOCIATIONS
                 + " associations, in "
                 + MEASURED
-                + " (one of them): "
+                + " (one of them): after "
+                + JIT_WARM_UP
+                + " requests of both queries in turns to warm the JVM up, "
                 + WARM_UP
                 + " warm-up requests, then "
                 + REQUESTS
@@ -85,12 +101,8 @@ class ResolutionSearchBenchmark {
             "p95 ms",
             "max ms",
             "per s");
-    for (String q : List.of("rozpočtu", "\"schvaluje rozpočet\"")) {
-      String path =
-          "/api/v1/tenants/"
-              + MEASURED
-              + "/resolutions?q="
-              + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    for (String q : queries) {
+      String path = searchPath(q);
       long hits = FullRegister.json(load.get(path).body()).getJsonNumber("total").longValue();
       assertThat(hits).as(q).isGreaterThan(0);
       Consumer<Load.Answer> check =
@@ -108,7 +120,7 @@ class ResolutionSearchBenchmark {
           CLIENTS,
           hits,
           load.concurrent(path, CLIENTS, REQUESTS, check));
-      row(table, q, "the same SQL alone (count + page)", 1, hits, sqlAlone(q, hits));
+      row(table, q, "the same SQL alone (page with its count)", 1, hits, sqlAlone(q, hits));
     }
     row(
         table,
@@ -134,6 +146,13 @@ class ResolutionSearchBenchmark {
     BenchResults.print();
   }
 
+  private static String searchPath(String query) {
+    return "/api/v1/tenants/"
+        + MEASURED
+        + "/resolutions?q="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8);
+  }
+
   private static void row(
       BenchResults.Table table, String query, String what, int clients, long hits, Stats s) {
     table.row(
@@ -147,32 +166,29 @@ class ResolutionSearchBenchmark {
         BenchResults.number(s.perSecond(), 0));
   }
 
-  /** The app's SQL for the query, run alone: count and first page, in one transaction each. */
+  /**
+   * The app's SQL for the query, run alone: the first page with the count, one transaction each.
+   */
   private static Stats sqlAlone(String q, long hits) throws SQLException {
     RegisterQuery query =
         RegisterQuery.of(new RegisterFilter(q, null, null, null, null), false, LocalDate.now());
-    RegisterQuery.Sql count = query.count();
     RegisterQuery.Sql page = query.page(0, 20);
     List<Long> times = new ArrayList<>();
     try (Connection c = TestStack.get().database().app()) {
       c.setAutoCommit(false);
       try (PreparedStatement tenant =
               c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)");
-          PreparedStatement counting = prepare(c, count);
           PreparedStatement paging = prepare(c, page)) {
         for (int i = 0; i < WARM_UP + REQUESTS; i++) {
           long start = System.nanoTime();
           tenant.setString(1, MEASURED);
           tenant.execute();
-          long total;
-          try (ResultSet rs = counting.executeQuery()) {
-            rs.next();
-            total = rs.getLong(1);
-          }
+          long total = 0;
           int rows = 0;
           try (ResultSet rs = paging.executeQuery()) {
             while (rs.next()) {
               rows++;
+              total = rs.getLong(rs.getMetaData().getColumnCount());
             }
           }
           c.commit();

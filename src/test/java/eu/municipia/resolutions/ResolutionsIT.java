@@ -653,6 +653,137 @@ class ResolutionsIT {
         .isEqualTo("Opraveno v listopadu.");
   }
 
+  /**
+   * A resolution in a list (the register's search and a meeting's page) says what its own page
+   * says: body, meeting, vote, outcome, the state of its tasks and whether it was annulled; and a
+   * page past the last hit still tells how many there are.
+   */
+  @Test
+  void aListedResolutionSaysWhatItsOwnPageSays() {
+    Council council = Council.create(api, admin, "HALF_OF_PRESENT", Map.of(), false);
+    String meeting = council.sitting(3, 4, "2025-09-10T10:00");
+    String word = "chodnik" + council.prefix.toLowerCase();
+    JsonObject pavement =
+        council.published(
+            Council.resolution(
+                meeting,
+                "GENERAL",
+                "Oprava chodníku",
+                "Výbor ukládá opravit " + word + " u školy.",
+                "2025-09-10T10:10",
+                3,
+                0,
+                0));
+    Api.Response task =
+        api.post(
+            BASE + "/resolutions/" + pavement.getString("id") + "/tasks",
+            admin,
+            "application/json",
+            "{\"what\":\"Opravit chodník\",\"who\":\"tajemník\",\"dueOn\":\"2025-12-31\"}");
+    assertThat(task.status()).as(task.body()).isEqualTo(201);
+    JsonObject rejected =
+        council.published(
+            Council.resolution(
+                meeting,
+                "BUDGET",
+                "Rozpočtové opatření",
+                "Výbor schvaluje rozpočtové opatření na " + word + ".",
+                "2025-09-10T10:20",
+                1,
+                2,
+                0));
+    JsonObject dues =
+        council.published(
+            Council.resolution(
+                meeting,
+                "DUES",
+                "Příspěvek",
+                "Výbor stanoví příspěvek.",
+                "2025-09-10T10:30",
+                3,
+                0,
+                0));
+    JsonObject annulment =
+        council.published(
+            Council.resolution(
+                    meeting,
+                    "DUES",
+                    "Zrušení příspěvku",
+                    "Výbor ruší usnesení o příspěvku.",
+                    "2025-09-10T10:40",
+                    3,
+                    0,
+                    0)
+                .add("changesId", dues.getString("id"))
+                .add("changeKind", "ANNULS"));
+
+    String only = "&body=" + council.id;
+    JsonObject all = search("limit=10" + only, null);
+    assertThat(all.getInt("total")).isEqualTo(4);
+    assertThat(numbers(all))
+        .as("newest first")
+        .containsExactly(
+            annulment.getString("number"),
+            dues.getString("number"),
+            rejected.getString("number"),
+            pavement.getString("number"));
+    Map<String, String> tasks =
+        Map.of(
+            pavement.getString("number"), "OPEN",
+            rejected.getString("number"), "NONE",
+            dues.getString("number"), "NONE",
+            annulment.getString("number"), "NONE");
+    for (JsonValue value : all.getJsonArray("items")) {
+      JsonObject item = value.asJsonObject();
+      JsonObject page = detail(item.getString("id"), null);
+      String number = item.getString("number");
+      for (String field :
+          List.of(
+              "number",
+              "title",
+              "bodyId",
+              "bodyCs",
+              "bodyEn",
+              "meetingId",
+              "votedAt",
+              "type",
+              "outcome",
+              "visibility")) {
+        assertThat(item.getString(field)).as(number + " " + field).isEqualTo(page.getString(field));
+      }
+      assertThat(item.getInt("meetingNumber")).as(number).isEqualTo(4);
+      assertThat(item.getBoolean("annulled")).as(number).isEqualTo(page.getBoolean("annulled"));
+      assertThat(item.getString("tasks")).as(number).isEqualTo(tasks.get(number));
+      assertThat(item.getBoolean("overdue"))
+          .as(number + ": its task was due in 2025")
+          .isEqualTo(number.equals(pavement.getString("number")));
+      assertThat(item.getJsonArray("titleMarked").getJsonObject(0).getString("text"))
+          .isEqualTo(page.getString("title"));
+    }
+    assertThat(
+            all.getJsonArray("items").stream()
+                .filter(i -> i.asJsonObject().getBoolean("annulled"))
+                .map(i -> i.asJsonObject().getString("number")))
+        .containsExactly(dues.getString("number"));
+
+    Api.Response sitting = api.get(BASE + "/meetings/" + meeting, null);
+    assertThat(sitting.status()).as(sitting.body()).isEqualTo(200);
+    Set<JsonValue> listed = new java.util.HashSet<>(all.getJsonArray("items"));
+    assertThat(new java.util.HashSet<>(sitting.json().asJsonObject().getJsonArray("resolutions")))
+        .as("a meeting lists its resolutions as the register does")
+        .isEqualTo(listed);
+
+    JsonObject past = search("offset=10" + only, null);
+    assertThat(past.getInt("total")).as("a page past the end still counts").isEqualTo(4);
+    assertThat(past.getJsonArray("items")).isEmpty();
+    JsonObject second = search("q=" + word + "&offset=1&limit=1" + only, null);
+    assertThat(second.getInt("total")).isEqualTo(2);
+    assertThat(numbers(second))
+        .hasSize(1)
+        .doesNotContain(numbers(search("q=" + word + "&limit=1" + only, null)).get(0));
+    assertThat(search("q=" + word + "&offset=5" + only, null).getInt("total")).isEqualTo(2);
+  }
+
   @Test
   void theMeetingsResolutionsAreAPdfWithEmbeddedFontsAndCzechDiacritics() throws Exception {
     Council council = Council.create(api, admin, "HALF_OF_PRESENT", Map.of(), false);

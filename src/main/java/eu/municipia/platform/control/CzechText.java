@@ -43,6 +43,8 @@ public final class CzechText {
   private static final int GAP = 10;
 
   private static final Pattern PHRASE = Pattern.compile("\"([^\"]*)\"?");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final String[] LATIN = latinFolds();
   private static final int MAX_QUERY_WORDS = 12;
   private static final Set<String> STOP_WORDS = stopWords();
 
@@ -66,7 +68,8 @@ public final class CzechText {
       while (tokenizer.incrementToken()) {
         position++;
         String word = term.toString().toLowerCase(Locale.ROOT);
-        if (STOP_WORDS.contains(fold(word))) {
+        String folded = fold(word);
+        if (STOP_WORDS.contains(folded)) {
           continue;
         }
         words.add(
@@ -75,7 +78,7 @@ public final class CzechText {
                 offset.startOffset(),
                 offset.endOffset(),
                 position,
-                stems(word)));
+                stems(word, folded)));
       }
       tokenizer.end();
     } catch (IOException e) {
@@ -86,9 +89,13 @@ public final class CzechText {
 
   /** A word's stems: of its spelling with diacritics and of its spelling without, both folded. */
   public static Set<String> stems(String lowerCaseWord) {
+    return stems(lowerCaseWord, fold(lowerCaseWord));
+  }
+
+  private static Set<String> stems(String lowerCaseWord, String folded) {
     Set<String> stems = new LinkedHashSet<>(2);
     stems.add(fold(stem(lowerCaseWord)));
-    stems.add(stem(fold(lowerCaseWord)));
+    stems.add(stem(folded));
     return stems;
   }
 
@@ -288,13 +295,51 @@ public final class CzechText {
     return i;
   }
 
-  /** Lower case without accents: "Sněm schválil" is "snem schvalil". */
+  /**
+   * Lower case without accents: "Sněm schválil" is "snem schvalil". Called for every word of every
+   * text a search shows, so the letters of Czech and its neighbours (up to Latin Extended-A) come
+   * from a table made by the general rule ({@link #foldByUnicode}); anything else takes that rule.
+   */
   public static String fold(String text) {
     if (text == null) {
       return "";
     }
-    String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-    return decomposed.replaceAll("\\p{M}+", "");
+    String lower = text.toLowerCase(Locale.ROOT);
+    StringBuilder folded = null;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c < 0x80) {
+        if (folded != null) {
+          folded.append(c);
+        }
+      } else if (c < 0x80 + LATIN.length) {
+        if (folded == null) {
+          folded = new StringBuilder(lower.length()).append(lower, 0, i);
+        }
+        folded.append(LATIN[c - 0x80]);
+      } else {
+        return foldByUnicode(lower);
+      }
+    }
+    return folded == null ? lower : folded.toString();
+  }
+
+  /** The general rule: canonical decomposition, then every combining mark dropped. */
+  static String foldByUnicode(String lowerCase) {
+    return MARKS.matcher(Normalizer.normalize(lowerCase, Normalizer.Form.NFD)).replaceAll("");
+  }
+
+  /**
+   * Each character from U+0080 to U+017F folded alone: a decomposition never reaches across
+   * characters, and the marks it yields are all dropped, so folding a text of these is folding
+   * each.
+   */
+  private static String[] latinFolds() {
+    String[] folds = new String[0x180 - 0x80];
+    for (int c = 0x80; c < 0x180; c++) {
+      folds[c - 0x80] = foldByUnicode(String.valueOf((char) c));
+    }
+    return folds;
   }
 
   private static String stem(String lowerCaseWord) {

@@ -28,7 +28,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,11 +159,12 @@ public class Register {
 
   /** A page of the register: newest first, or best match first where words are asked for. */
   public Result search(RegisterFilter filter, boolean member, int offset, int limit) {
-    SearchIndex.Hits hits = index.search(filter, member, today(), offset, limit);
-    List<UUID> ids = hits.hits().stream().map(SearchIndex.Hit::id).toList();
+    LocalDate today = today();
+    SearchIndex.Hits hits = index.search(filter, member, today, offset, limit);
     Set<String> stems = CzechText.queryStems(filter.query());
     List<String> folded = hits.approximate() ? CzechText.foldedWords(filter.query()) : List.of();
-    List<Summary> items = summaries(ids, stems, folded);
+    List<Summary> items =
+        hits.hits().stream().map(hit -> summary(hit, stems, folded, today)).toList();
     return new Result(new Page<>(hits.total(), offset, limit, items), hits.approximate());
   }
 
@@ -190,74 +190,27 @@ public class Register {
     return bodies.all();
   }
 
-  private List<Summary> summaries(List<UUID> ids, Set<String> stems, List<String> folded) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<UUID, Resolution> byId =
-        em.createQuery("SELECT r FROM Resolution r WHERE r.id IN :ids", Resolution.class)
-            .setParameter("ids", ids)
-            .getResultStream()
-            .collect(Collectors.toMap(Resolution::id, Function.identity()));
-    Map<UUID, GoverningBody> bodyById = bodyMap();
-    Set<UUID> meetingIds =
-        byId.values().stream().map(Resolution::meetingId).collect(Collectors.toSet());
-    Map<UUID, Meeting> meetingById =
-        em.createQuery("SELECT m FROM Meeting m WHERE m.id IN :ids", Meeting.class)
-            .setParameter("ids", meetingIds)
-            .getResultStream()
-            .collect(Collectors.toMap(Meeting::id, Function.identity()));
-    Map<UUID, List<Task>> tasks =
-        em.createQuery("SELECT t FROM Task t WHERE t.resolutionId IN :ids", Task.class)
-            .setParameter("ids", ids)
-            .getResultStream()
-            .collect(Collectors.groupingBy(Task::resolutionId));
-    Set<UUID> annulled =
-        new HashSet<>(
-            em.createQuery(
-                    "SELECT r.changesId FROM Resolution r WHERE r.changesId IN :ids"
-                        + " AND r.changeKind = :annuls AND r.outcome = :adopted"
-                        + " AND r.publishedAt IS NOT NULL",
-                    UUID.class)
-                .setParameter("ids", ids)
-                .setParameter("annuls", ChangeKind.ANNULS)
-                .setParameter("adopted", Outcome.ADOPTED)
-                .getResultList());
-    LocalDate today = today();
-    List<Summary> summaries = new ArrayList<>();
-    for (UUID id : ids) {
-      Resolution r = byId.get(id);
-      if (r == null) {
-        continue;
-      }
-      GoverningBody body = bodyById.get(r.bodyId());
-      Meeting meeting = meetingById.get(r.meetingId());
-      List<Task> own = tasks.getOrDefault(id, List.of());
-      summaries.add(
-          new Summary(
-              r.id(),
-              r.number(),
-              r.title(),
-              CzechText.highlight(r.title(), stems, folded, Integer.MAX_VALUE),
-              CzechText.highlight(r.text(), stems, folded, SNIPPET),
-              body.id(),
-              body.nameCs(),
-              body.nameEn(),
-              meeting.id(),
-              meeting.number(),
-              r.votedAt(),
-              r.type(),
-              r.outcome(),
-              r.visibility(),
-              Task.summary(own),
-              own.stream().anyMatch(t -> t.overdueOn(today)),
-              annulled.contains(r.id())));
-    }
-    return summaries;
-  }
-
-  private Map<UUID, GoverningBody> bodyMap() {
-    return bodies.all().stream().collect(Collectors.toMap(GoverningBody::id, Function.identity()));
+  /** A hit as a list shows it: its title and a part of its text marked where the query found it. */
+  private static Summary summary(
+      SearchIndex.Hit hit, Set<String> stems, List<String> folded, LocalDate today) {
+    return new Summary(
+        hit.id(),
+        hit.number(),
+        hit.title(),
+        CzechText.highlight(hit.title(), stems, folded, Integer.MAX_VALUE),
+        CzechText.highlight(hit.text(), stems, folded, SNIPPET),
+        hit.bodyId(),
+        hit.bodyCs(),
+        hit.bodyEn(),
+        hit.meetingId(),
+        hit.meetingNumber(),
+        hit.votedAt(),
+        hit.type(),
+        hit.outcome(),
+        hit.visibility(),
+        hit.tasks(),
+        hit.overdueOn(today),
+        hit.annulled());
   }
 
   /** One resolution, if the reader may read it. */
@@ -393,7 +346,11 @@ public class Register {
             .filter(r -> r.readableBy(member))
             .map(Resolution::id)
             .toList();
-    List<Summary> summaries = summaries(readable, Set.of(), List.of());
+    LocalDate today = today();
+    List<Summary> summaries =
+        index.listed(readable).stream()
+            .map(hit -> summary(hit, Set.of(), List.of(), today))
+            .toList();
     List<Meetings.FileInfo> files =
         meetings.files(id).stream().filter(f -> f.visibility().readableBy(member)).toList();
     List<String> agenda =

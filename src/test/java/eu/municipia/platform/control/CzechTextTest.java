@@ -54,6 +54,18 @@ class CzechTextTest {
   }
 
   @Test
+  void theFastFoldingAgreesWithTheUnicodeRule() {
+    for (char c = 0; c < 0x250; c++) {
+      String text = "Ab" + c + "čD" + c;
+      assertThat(CzechText.fold(text))
+          .as("U+%04X", (int) c)
+          .isEqualTo(CzechText.foldByUnicode(text.toLowerCase(java.util.Locale.ROOT)));
+    }
+    assertThat(CzechText.fold("Łódź Straße İzmir")).isEqualTo("łodz straße izmir");
+    assertThat(CzechText.fold("Sne\u030Cm")).as("a combining caron").isEqualTo("snem");
+  }
+
+  @Test
   void aResultMarksTheWordsTheQueryFoundInAnyInflectionAndTypo() {
     String text =
         "Sněm schvaluje rozpočet sdružení na rok 2026 a bere na vědomí zprávu o rozpočtu.";
