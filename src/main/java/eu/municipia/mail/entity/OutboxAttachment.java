@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
 @Entity
 @Table(name = "outbox_attachment")
 @NamedQuery(
-    name = OutboxAttachment.OF_MESSAGE,
-    query = "SELECT a FROM OutboxAttachment a WHERE a.messageId = :message ORDER BY a.position")
-@NamedQuery(
     name = OutboxAttachment.OF_MESSAGES,
     query =
         "SELECT a FROM OutboxAttachment a WHERE a.messageId IN :messages"
@@ -29,7 +26,6 @@ import java.util.regex.Pattern;
     query = "DELETE FROM OutboxAttachment a WHERE a.messageId IN :messages")
 public class OutboxAttachment extends TenantOwned {
 
-  public static final String OF_MESSAGE = "OutboxAttachment.ofMessage";
   public static final String OF_MESSAGES = "OutboxAttachment.ofMessages";
   public static final String DELETE_OF_MESSAGES = "OutboxAttachment.deleteOfMessages";
 
