@@ -59,7 +59,8 @@ class BrowserUnionIT {
     browser.clickAndWaitForNextPage(browser.waitFor(By.id("nav-union")));
     browser.waitForPath("/smocr/union");
     assertThat(browser.waitFor(By.tagName("h1")).getText()).startsWith("Přehled unie");
-    for (String table : List.of("members", "coverage", "dues", "resolutions")) {
+    for (String table :
+        List.of("members", "coverage", "dues", "events", "articles", "resolutions")) {
       WebElement t = browser.waitFor(By.id("table-" + table));
       assertThat(t.findElements(By.cssSelector("tbody tr[data-association='smopk']"))).isNotEmpty();
       assertThat(t.findElements(By.cssSelector("tbody tr.total"))).isNotEmpty();
@@ -72,6 +73,11 @@ class BrowserUnionIT {
                 .waitFor(By.cssSelector("#table-members tbody tr[data-association='smopk'] th"))
                 .getText())
         .isEqualTo("Sdružení měst a obcí Plzeňského kraje");
+    assertThat(browser.waitFor(By.id("heading-events")).getText()).startsWith("Akce");
+    assertThat(browser.waitFor(By.id("note-events")).getText()).contains("odbavení");
+    // The good-practice feed: the union's magazine archive, where the shared articles are.
+    assertThat(browser.waitFor(By.id("good-practice-link")).getAttribute("href"))
+        .endsWith("/smocr/magazine");
     assertThat(browser.contentSecurityViolations()).isEmpty();
     assertThat(browser.seriousAccessibilityViolations()).as("axe on the dashboard").isEmpty();
 

@@ -93,7 +93,14 @@ class DataMinimisationIT {
    * return numbers only, which the second test checks of every function the app may call). Every
    * other personal table is unreadable to the union's functions.
    */
-  static final Set<String> COUNTED = Set.of("dues_rate", "dues_payment", "resolution");
+  static final Set<String> COUNTED =
+      Set.of("dues_rate", "dues_payment", "resolution", "seminar", "magazine_article");
+
+  /**
+   * Tables that exist for the union's figures: numbers per event and municipality that the
+   * association's own transactions keep (V103), union-readable, with no personal column.
+   */
+  static final Set<String> AGGREGATES = Set.of("seminar_reach");
 
   /**
    * The one union function that returns rows rather than numbers, the map (V102): the register's
@@ -168,7 +175,14 @@ class DataMinimisationIT {
     assertThat(PERSONAL.keySet())
         .as("tables with personal columns %s must be listed in PERSONAL", found)
         .containsAll(found.keySet());
-    assertThat(unionReadable).contains("membership").containsAll(COUNTED);
+    assertThat(unionReadable).contains("membership").containsAll(COUNTED).containsAll(AGGREGATES);
+    assertThat(found.keySet())
+        .as("aggregate tables hold no personal column")
+        .doesNotContainAnyElementsOf(AGGREGATES);
+    assertThat(PERSONAL.keySet()).doesNotContainAnyElementsOf(AGGREGATES);
+    assertThat(unionReadable)
+        .as("the union reads the registrations and participants only as the aggregates' numbers")
+        .doesNotContain("seminar_registration", "seminar_participant");
     for (String table : PERSONAL.keySet()) {
       if (!COUNTED.contains(table)) {
         assertThat(unionReadable).as(table + " is unreadable to the union").doesNotContain(table);
@@ -223,7 +237,13 @@ class DataMinimisationIT {
     assertThat(functions)
         .as("security-definer functions the app may call")
         .containsExactlyInAnyOrder(
-            "union_members", "union_coverage", "union_dues", "union_resolutions", "union_map");
+            "union_members",
+            "union_coverage",
+            "union_dues",
+            "union_events",
+            "union_articles",
+            "union_resolutions",
+            "union_map");
   }
 
   @Test
@@ -349,7 +369,8 @@ class DataMinimisationIT {
         check(path, r, markers, leaks);
       }
     }
-    for (String table : List.of("", "/members", "/coverage", "/dues", "/resolutions")) {
+    for (String table :
+        List.of("", "/members", "/coverage", "/dues", "/events", "/articles", "/resolutions")) {
       for (String suffix : table.isEmpty() ? List.of("") : List.of("", ".csv")) {
         String path =
             "/api/v1/tenants/smocr/union"

@@ -124,6 +124,169 @@ class UnionIT {
               + t
               + " AND code = '540927'");
     }
+    eventsAndArticles();
+  }
+
+  /**
+   * Events of the second association, written as the application writes them (the app role, the
+   * association set as the tenant), so that its own transactions keep the union's per-event
+   * figures: A ended on 15 June last year, three people of Plzeň (one checked in), one of Čilá (not
+   * checked in), one of the public (checked in), two of Kyšice waiting; B ended an hour ago, three
+   * people of Kyšice with no check-in at all; C, cancelled, ended last year with a checked-in
+   * person of Chválenice; D is next month.
+   */
+  static void eventsAndArticles() throws SQLException {
+    try (Connection c = superuser()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("SELECT set_config('app.tenant_id', '" + SECOND + "', true)");
+        for (String table :
+            List.of(
+                "seminar_reach",
+                "seminar_participant",
+                "seminar_registration",
+                "seminar",
+                "magazine_article")) {
+          s.execute("DELETE FROM " + table + " WHERE tenant_id = '" + SECOND + "'");
+        }
+      }
+      c.commit();
+    }
+    try (Connection app = TestStack.get().database().app()) {
+      app.setAutoCommit(false);
+      try (Statement s = app.createStatement()) {
+        s.execute("SELECT set_config('app.tenant_id', '" + SECOND + "', true)");
+        String lastYear = "make_timestamptz(" + (YEAR - 1) + ", 6, 15, 17, 0, 0, 'Europe/Prague')";
+        seminar(s, EVENT_A, lastYear, false);
+        seminar(s, EVENT_B, "now() - interval '1 hour'", false);
+        seminar(s, EVENT_C, lastYear, true);
+        seminar(s, EVENT_D, "now() + interval '30 days'", false);
+        registration(s, EVENT_A, 1, "CONFIRMED", "554791", 3, 1);
+        registration(s, EVENT_A, 2, "CONFIRMED", "540927", 1, 0);
+        registration(s, EVENT_A, 3, "CONFIRMED", null, 1, 1);
+        registration(s, EVENT_A, 4, "WAITING", "559130", 2, 0);
+        registration(s, EVENT_B, 1, "CONFIRMED", "559130", 3, 0);
+        registration(s, EVENT_C, 1, "CONFIRMED", "557846", 1, 1);
+        registration(s, EVENT_D, 1, "CONFIRMED", "554791", 2, 0);
+      }
+      app.commit();
+    }
+    try (Connection c = superuser();
+        Statement s = c.createStatement()) {
+      article(s, "verejny-sdileny", "PUBLISHED", "PUBLIC", true, publishedLastYear());
+      article(s, "clensky-sdileny", "PUBLISHED", "MEMBERS", true, publishedLastYear());
+      article(s, "archivovany", "ARCHIVED", "PUBLIC", false, publishedLastYear());
+      article(s, "koncept-sdileny", "DRAFT", "PUBLIC", true, null);
+      // Half an hour before midnight in Prague: the year before last, although UTC says so too.
+      article(
+          s,
+          "silvestr",
+          "PUBLISHED",
+          "PUBLIC",
+          false,
+          "make_timestamptz(" + (YEAR - 2) + ", 12, 31, 23, 30, 0, 'Europe/Prague')");
+    }
+  }
+
+  static final String EVENT_A = "7e0a0000-0000-4000-8000-00000000000a";
+  static final String EVENT_B = "7e0a0000-0000-4000-8000-00000000000b";
+  static final String EVENT_C = "7e0a0000-0000-4000-8000-00000000000c";
+  static final String EVENT_D = "7e0a0000-0000-4000-8000-00000000000d";
+
+  private static String publishedLastYear() {
+    return "make_timestamptz(" + (YEAR - 1) + ", 3, 1, 10, 0, 0, 'Europe/Prague')";
+  }
+
+  private static void seminar(Statement s, String id, String endsAt, boolean cancelled)
+      throws SQLException {
+    s.execute(
+        "INSERT INTO seminar (id, tenant_id, kind, title, starts_at, ends_at, capacity,"
+            + " registration_opens_at, registration_closes_at, audience, offer_hours, created_at,"
+            + " created_by, cancelled_at, cancel_reason) VALUES ('"
+            + id
+            + "', '"
+            + SECOND
+            + "', 'SEMINAR', 'Test event', "
+            + endsAt
+            + " - interval '3 hours', "
+            + endsAt
+            + ", 50, "
+            + endsAt
+            + " - interval '60 days', "
+            + endsAt
+            + " - interval '4 hours', 'MEMBERS', 24, now(), 'test', "
+            + (cancelled ? "now(), 'test'" : "NULL, NULL")
+            + ")");
+  }
+
+  /**
+   * A registration of {@code people} people of a municipality (null: the public), some checked in.
+   */
+  private static void registration(
+      Statement s, String seminar, int number, String status, String code, int people, int in)
+      throws SQLException {
+    String id = java.util.UUID.randomUUID().toString();
+    s.execute(
+        "INSERT INTO seminar_registration (id, tenant_id, seminar_id, status, number, queue_key,"
+            + " country, code, language, registered_by, public_form, places, created_at) VALUES ('"
+            + id
+            + "', '"
+            + SECOND
+            + "', '"
+            + seminar
+            + "', '"
+            + status
+            + "', "
+            + number
+            + ", "
+            + number
+            + ", "
+            + (code == null ? "NULL, NULL" : "'CZ', '" + code + "'")
+            + ", 'cs', 'test', false, "
+            + people
+            + ", now())");
+    for (int i = 1; i <= people; i++) {
+      boolean checkedIn = i <= in;
+      s.execute(
+          "INSERT INTO seminar_participant (id, tenant_id, registration_id, seminar_id, position,"
+              + " name, email, active, checkin_code, checked_in_at, certificate_code) VALUES"
+              + " (gen_random_uuid(), '"
+              + SECOND
+              + "', '"
+              + id
+              + "', '"
+              + seminar
+              + "', "
+              + i
+              + ", 'Test Person', '"
+              + id.substring(0, 8)
+              + "-"
+              + i
+              + "@example.org', true, upper(substr(md5(random()::text), 1, 8)), "
+              + (checkedIn ? "now(), upper(substr(md5(random()::text), 1, 16))" : "NULL, NULL")
+              + ")");
+    }
+  }
+
+  private static void article(
+      Statement s, String slug, String status, String audience, boolean shared, String published)
+      throws SQLException {
+    s.execute(
+        "INSERT INTO magazine_article (id, tenant_id, slug, title, perex, body, audience, status,"
+            + " shared_with_union, preview_token, created_at, created_by, published_at) VALUES"
+            + " (gen_random_uuid(), '"
+            + SECOND
+            + "', '"
+            + slug
+            + "', 'Test', 'Test', '<p>Test</p>', '"
+            + audience
+            + "', '"
+            + status
+            + "', "
+            + shared
+            + ", md5(random()::text), now(), 'test', "
+            + (published == null ? "NULL" : published)
+            + ")");
   }
 
   @BeforeEach
@@ -240,6 +403,90 @@ class UnionIT {
   }
 
   @Test
+  void eventsHeldParticipantsAndMunicipalitiesReachedAreWhatTheRowsSay() throws SQLException {
+    JsonObject table = get("/events?from=" + (YEAR - 2) + "&to=" + YEAR, analyst);
+    assertThat(table.getJsonArray("figures").getValuesAs(jakarta.json.JsonString::getString))
+        .containsExactly("events", "participants", "municipalitiesReached");
+    // A, not C (cancelled): the checked-in people, of Plzeň and of the public; Čilá came to no
+    // check-in and is not reached. B has no check-in at all: its three people with a place.
+    JsonObject lastYear = row(table, SECOND, YEAR - 1);
+    assertThat(lastYear.getInt("events")).as("the cancelled event does not count").isEqualTo(1);
+    assertThat(lastYear.getInt("participants")).isEqualTo(2);
+    assertThat(lastYear.getInt("municipalitiesReached")).as("Plzeň").isEqualTo(1);
+    assertThat(row(table, SECOND, YEAR - 2).getInt("events")).isZero();
+    assertEventsAsTheRowsSay(table);
+
+    // Čilá's person is checked in later (as the check-in page does): the figure follows at once.
+    try (Connection app = TestStack.get().database().app()) {
+      app.setAutoCommit(false);
+      try (Statement s = app.createStatement()) {
+        s.execute("SELECT set_config('app.tenant_id', '" + SECOND + "', true)");
+        s.execute(
+            "UPDATE seminar_participant p SET checked_in_at = now(),"
+                + " certificate_code = upper(substr(md5(random()::text), 1, 16))"
+                + " FROM seminar_registration r WHERE r.id = p.registration_id"
+                + " AND r.seminar_id = '"
+                + EVENT_A
+                + "' AND r.code = '540927'");
+      }
+      app.commit();
+    }
+    table = get("/events?from=" + (YEAR - 2) + "&to=" + YEAR, analyst);
+    assertThat(row(table, SECOND, YEAR - 1).getInt("participants")).isEqualTo(3);
+    assertThat(row(table, SECOND, YEAR - 1).getInt("municipalitiesReached")).isEqualTo(2);
+    assertEventsAsTheRowsSay(table);
+  }
+
+  /** Every row (each child and the total) against the figures computed from the raw rows. */
+  private static void assertEventsAsTheRowsSay(JsonObject table) throws SQLException {
+    Raw raw = Raw.read();
+    Map<String, long[]> expected = raw.events();
+    int rows = 0;
+    for (JsonValue v : table.getJsonArray("rows")) {
+      JsonObject row = v.asJsonObject();
+      String association = row.isNull("association") ? null : row.getString("association");
+      JsonObject f = row.getJsonObject("figures");
+      long[] e = expected.getOrDefault(association + " " + row.getInt("year"), new long[3]);
+      assertThat(
+              List.of(
+                  f.getJsonNumber("events").longValue(),
+                  f.getJsonNumber("participants").longValue(),
+                  f.getJsonNumber("municipalitiesReached").longValue()))
+          .as(association + " " + row.getInt("year"))
+          .containsExactly(e[0], e[1], e[2]);
+      rows++;
+    }
+    assertThat(rows).isEqualTo((raw.children.size() + 1) * 3);
+  }
+
+  @Test
+  void articlesPublishedAndSharedCountByTheYearOfPublicationNotDrafts() throws SQLException {
+    JsonObject table = get("/articles?from=" + (YEAR - 2) + "&to=" + YEAR, analyst);
+    assertThat(row(table, SECOND, YEAR - 1).getInt("published"))
+        .as("public, members-only and archived; not the draft")
+        .isEqualTo(3);
+    assertThat(row(table, SECOND, YEAR - 1).getInt("shared"))
+        .as("the members-only one counts, the shared draft does not")
+        .isEqualTo(2);
+    assertThat(row(table, SECOND, YEAR - 2).getInt("published"))
+        .as("New Year's Eve in Prague")
+        .isEqualTo(1);
+    Map<String, long[]> expected = Raw.read().articles();
+    for (JsonValue v : table.getJsonArray("rows")) {
+      JsonObject row = v.asJsonObject();
+      String association = row.isNull("association") ? null : row.getString("association");
+      long[] e = expected.getOrDefault(association + " " + row.getInt("year"), new long[2]);
+      JsonObject f = row.getJsonObject("figures");
+      assertThat(List.of(f.getInt("published"), f.getInt("shared")))
+          .as(association + " " + row.getInt("year"))
+          .containsExactly((int) e[0], (int) e[1]);
+    }
+    // Numbers only: no title or text of any article.
+    Api.Response csv = api.get(UNION + "/articles.csv?from=" + (YEAR - 1) + "&to=" + YEAR, analyst);
+    assertThat(csv.body()).doesNotContain("clensky-sdileny").doesNotContain("<p>");
+  }
+
+  @Test
   void theOverviewListsTheChildrenAndEachTableIsASpreadsheetToo() {
     JsonObject overview = get("", Tokens.accessToken(SMOCR_ADMIN));
     assertThat(overview.getString("union")).isEqualTo("smocr");
@@ -248,7 +495,7 @@ class UnionIT {
                 .map(a -> a.asJsonObject().getString("slug")))
         .contains("smopk");
     assertThat(overview.getJsonArray("tables").getValuesAs(jakarta.json.JsonString::getString))
-        .containsExactly("members", "coverage", "dues", "resolutions");
+        .containsExactly("members", "coverage", "dues", "events", "articles", "resolutions");
 
     JsonObject json = get("/members?from=" + YEAR + "&to=" + YEAR, analyst);
     Api.Response csv = api.get(UNION + "/members.csv?from=" + YEAR + "&to=" + YEAR, analyst);
@@ -262,7 +509,7 @@ class UnionIT {
     assertThat(lines).hasSize(json.getJsonArray("rows").size() + 1);
     assertThat(lines[lines.length - 1]).startsWith("\"\";total;" + YEAR + ";");
     assertThat(csv.body()).contains("smopk;");
-    for (String table : List.of("coverage", "dues", "resolutions")) {
+    for (String table : List.of("coverage", "dues", "events", "articles", "resolutions")) {
       Api.Response r = api.get(UNION + "/" + table + ".csv", analyst);
       assertThat(r.status()).as(table + ": " + r.body()).isEqualTo(200);
     }
@@ -278,8 +525,17 @@ class UnionIT {
     Api.Response regional = api.get("/api/v1/tenants/smopk/union/members", smopkAdmin);
     assertThat(regional.status()).as("a regional association has no union view").isEqualTo(404);
     assertThat(regional.contentType()).startsWith("application/problem+json");
-    assertThat(api.get(UNION + "/events", analyst).status()).as("no such table").isEqualTo(404);
-    assertThat(api.get(UNION + "/events.csv", analyst).status()).isEqualTo(404);
+    for (String table : List.of("/events", "/articles", "/events.csv", "/articles.csv")) {
+      assertThat(api.get(UNION + table, Tokens.accessToken(SMOCR_MEMBER)).status())
+          .as(table)
+          .isEqualTo(403);
+      assertThat(api.get(UNION + table, smopkAdmin).status()).as(table).isEqualTo(403);
+      assertThat(api.get("/api/v1/tenants/smopk/union" + table, smopkAdmin).status())
+          .as(table)
+          .isEqualTo(404);
+    }
+    assertThat(api.get(UNION + "/nothing", analyst).status()).as("no such table").isEqualTo(404);
+    assertThat(api.get(UNION + "/nothing.csv", analyst).status()).isEqualTo(404);
   }
 
   @Test
@@ -435,6 +691,109 @@ class UnionIT {
         }
       }
       return raw;
+    }
+
+    /**
+     * "association year" (association "null" for the total) to events held, participants and
+     * municipalities reached, from the seminars' own rows: an event counts in the year it ended
+     * (Prague), if not cancelled and ended by now; its people are those checked in, or, where
+     * nobody was, those with a confirmed place; the municipalities are theirs.
+     */
+    Map<String, long[]> events() throws SQLException {
+      record Person(
+          String tenant, String event, int year, String code, boolean in, boolean place) {}
+      List<Person> people = new ArrayList<>();
+      Map<String, Integer> held = new HashMap<>();
+      try (Connection c = superuser();
+          Statement s = c.createStatement()) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT tenant_id, id, ends_at FROM seminar WHERE cancelled_at IS NULL"
+                    + " AND ends_at <= now()")) {
+          while (rs.next()) {
+            if (children.containsKey(rs.getString(1))) {
+              held.put(
+                  rs.getString(1) + " " + rs.getString(2),
+                  rs.getTimestamp(3)
+                      .toInstant()
+                      .atZone(java.time.ZoneId.of("Europe/Prague"))
+                      .getYear());
+            }
+          }
+        }
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT p.tenant_id, p.seminar_id, r.code, p.checked_in_at IS NOT NULL,"
+                    + " r.status = 'CONFIRMED' AND p.active FROM seminar_participant p"
+                    + " JOIN seminar_registration r ON r.tenant_id = p.tenant_id"
+                    + " AND r.id = p.registration_id")) {
+          while (rs.next()) {
+            Integer year = held.get(rs.getString(1) + " " + rs.getString(2));
+            if (year != null) {
+              people.add(
+                  new Person(
+                      rs.getString(1),
+                      rs.getString(2),
+                      year,
+                      rs.getString(3),
+                      rs.getBoolean(4),
+                      rs.getBoolean(5)));
+            }
+          }
+        }
+      }
+      Set<String> withCheckIn = new HashSet<>();
+      people.stream()
+          .filter(Person::in)
+          .forEach(p -> withCheckIn.add(p.tenant() + " " + p.event()));
+      List<Person> counted =
+          people.stream()
+              .filter(p -> withCheckIn.contains(p.tenant() + " " + p.event()) ? p.in() : p.place())
+              .toList();
+      Map<String, long[]> figures = new HashMap<>();
+      Map<String, Set<String>> reached = new HashMap<>();
+      held.forEach(
+          (event, year) -> {
+            figures.computeIfAbsent(event.split(" ")[0] + " " + year, k -> new long[3])[0]++;
+            figures.computeIfAbsent("null " + year, k -> new long[3])[0]++;
+          });
+      for (Person p : counted) {
+        for (String key : List.of(p.tenant() + " " + p.year(), "null " + p.year())) {
+          figures.computeIfAbsent(key, k -> new long[3])[1]++;
+          if (p.code() != null) {
+            reached.computeIfAbsent(key, k -> new HashSet<>()).add(p.code());
+          }
+        }
+      }
+      reached.forEach((key, codes) -> figures.get(key)[2] = codes.size());
+      return figures;
+    }
+
+    /** "association year" to articles published (or since archived) and of them shared. */
+    Map<String, long[]> articles() throws SQLException {
+      Map<String, long[]> figures = new HashMap<>();
+      try (Connection c = superuser();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT tenant_id, published_at, shared_with_union FROM magazine_article"
+                      + " WHERE status IN ('PUBLISHED', 'ARCHIVED')")) {
+        while (rs.next()) {
+          if (!children.containsKey(rs.getString(1))) {
+            continue;
+          }
+          int year =
+              rs.getTimestamp(2).toInstant().atZone(java.time.ZoneId.of("Europe/Prague")).getYear();
+          for (String key : List.of(rs.getString(1) + " " + year, "null " + year)) {
+            long[] f = figures.computeIfAbsent(key, k -> new long[2]);
+            f[0]++;
+            if (rs.getBoolean(3)) {
+              f[1]++;
+            }
+          }
+        }
+      }
+      return figures;
     }
 
     private static LocalDate local(Date date) {

@@ -31,6 +31,10 @@ public enum UnionTable {
       "districtsPartly",
       "districtsNot"),
   DUES("union_dues", "paid", "billed", "paid", "membersWithoutPopulation"),
+  /** Events held, people who came (checked in, else who held a place), municipalities reached. */
+  EVENTS("union_events", "participants", "events", "participants", "municipalitiesReached"),
+  /** Articles published, and of them shared with the union (members-only ones as numbers only). */
+  ARTICLES("union_articles", "published", "published", "shared"),
   RESOLUTIONS("union_resolutions", "adopted", "adopted", "rejected");
 
   private final String function;
