@@ -5,7 +5,9 @@ import static eu.municipia.testing.DemoUsers.SMOCR_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.municipia.devstack.EmbeddedDatabase;
+import eu.municipia.devstack.MailServer;
 import eu.municipia.testing.Api;
+import eu.municipia.testing.Browser;
 import eu.municipia.testing.Deployments;
 import eu.municipia.testing.KeycloakAdmin;
 import eu.municipia.testing.MunicipiaIT;
@@ -17,13 +19,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * A platform admin creates associations through the API with real Keycloak: the Organization, the
@@ -62,6 +69,7 @@ class AssociationsIT {
     assertThat(view.getString("slug")).isEqualTo(slug);
     assertThat(view.getString("parent")).isEqualTo("smocr");
     assertThat(view.getString("status")).isEqualTo("ACTIVE");
+    assertThat(view.getString("firstAdmin")).isEqualTo("NEW_LOGIN");
 
     assertThat(KeycloakAdmin.organizationMembers(slug)).containsExactly(email);
     assertThat(roles(slug)).containsExactly("ASSOCIATION_ADMIN " + email);
@@ -102,6 +110,66 @@ class AssociationsIT {
     assertThat(KeycloakAdmin.organizationMembers(slug)).containsExactly(email);
     assertThat(roles(slug)).containsExactly("ASSOCIATION_ADMIN " + email);
     assertThat(audit(slug)).containsExactlyInAnyOrder("role.granted", "association.created");
+  }
+
+  /**
+   * The first admin's address has a login elsewhere (a member of SMOPK): the association is made,
+   * and the login's owner is mailed an invitation to be its admin. Until they accept it they are
+   * neither in its Organization nor its admin; after, they are both.
+   */
+  @Test
+  void anAddressWithALoginElsewhereIsInvitedAndBecomesTheAdminOnlyByAcceptingIt()
+      throws SQLException {
+    String slug = slug();
+    MailServer mail = TestStack.get().mail().start();
+    try (KeycloakAdmin.TestUser person =
+            KeycloakAdmin.createMember("smopk", slug + "-owner", Tokens.PASSWORD);
+        Browser browser = Browser.start(Deployments.base(deployed))) {
+      Set<String> smopkBefore = KeycloakAdmin.organizationMembers("smopk");
+      Api.Response created = create(slug, person.email());
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      assertThat(created.json().asJsonObject().getString("firstAdmin"))
+          .isEqualTo("INVITATION_SENT");
+      assertThat(tenantRows(slug)).isEqualTo(1);
+      assertThat(KeycloakAdmin.organizationMembers(slug)).as("not before consent").isEmpty();
+      assertThat(roles(slug)).as("not before consent").isEmpty();
+      assertThat(audit(slug)).containsExactlyInAnyOrder("association.created", "invitation.issued");
+      String before = Tokens.accessToken(person.username());
+      assertThat(api.get("/api/v1/tenants/" + slug + "/people", before).status())
+          .as("not the new association's admin before accepting")
+          .isEqualTo(403);
+      assertThat(create(slug, person.email()).status())
+          .as("a retry: the slug is taken")
+          .isEqualTo(409);
+
+      Pattern linkPattern =
+          Pattern.compile(
+              Pattern.quote("http://localhost:" + deployed.getPort() + "/" + slug + "/invitation")
+                  + "\\?token=[A-Za-z0-9_-]+");
+      MailServer.Mail sent =
+          mail.await(
+              m -> m.to().equals(person.email()) && linkPattern.matcher(m.body()).find(),
+              Duration.ofSeconds(30));
+      Matcher link = linkPattern.matcher(sent.body());
+      assertThat(link.find()).isTrue();
+
+      browser.driver().get(link.group());
+      assertThat(browser.status()).isEqualTo(200);
+      browser.clickAndWaitForNextPage(browser.waitFor(By.id("invitation-login")));
+      browser
+          .logInAtKeycloak(person.username(), Tokens.PASSWORD)
+          .waitForPath("/" + slug + "/invitation");
+      browser.clickAndWaitForNextPage(browser.waitFor(By.id("invitation:accept")));
+      browser.waitForPath("/" + slug + "/members");
+
+      assertThat(roles(slug)).containsExactly("ASSOCIATION_ADMIN " + person.email());
+      assertThat(KeycloakAdmin.organizationMembers(slug)).containsExactly(person.username());
+      assertThat(KeycloakAdmin.organizationMembers("smopk")).isEqualTo(smopkBefore);
+      String after = Tokens.accessToken(person.username());
+      assertThat(api.get("/api/v1/tenants/" + slug + "/people", after).status())
+          .as("the new association's admin once accepted")
+          .isEqualTo(200);
+    }
   }
 
   @Test

@@ -43,7 +43,11 @@ public class AssociationsPage {
     try {
       Associations.Created created = associations.create(a, caller.get());
       FormMessages.info(
-          created.newLogin() ? "association.created.newLogin" : "association.created",
+          switch (created.firstAdmin()) {
+            case NEW_LOGIN -> "association.created.newLogin";
+            case INVITATION_SENT -> "association.created.invitationSent";
+            case EXISTING_LOGIN -> "association.created";
+          },
           created.association().nameCs(),
           adminEmail);
       slug = nameCs = nameEn = parent = region = adminEmail = null;

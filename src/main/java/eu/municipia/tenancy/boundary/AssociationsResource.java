@@ -45,8 +45,17 @@ public class AssociationsResource {
       String kind,
       String parent,
       String region,
-      String status) {
+      String status,
+      String firstAdmin) {
     static AssociationView of(Tenant t) {
+      return of(t, null);
+    }
+
+    /**
+     * With how its first admin was given it, in the answer to its creation: NEW_LOGIN,
+     * EXISTING_LOGIN or INVITATION_SENT (null, left out, elsewhere).
+     */
+    static AssociationView of(Tenant t, Associations.FirstAdmin firstAdmin) {
       return new AssociationView(
           t.id(),
           t.nameCs(),
@@ -54,7 +63,8 @@ public class AssociationsResource {
           t.kind().name(),
           t.parent().map(TenantSlug::value).orElse(null),
           t.region().orElse(null),
-          t.status().name());
+          t.status().name(),
+          firstAdmin == null ? null : firstAdmin.name());
     }
   }
 
@@ -75,13 +85,16 @@ public class AssociationsResource {
           "kind is UNION or ASSOCIATION; parent a union's slug; country the register it covers"
               + " (ISO 3166 alpha-2, default CZ); region one of that register's (none: the whole"
               + " country). The first admin gets a new login in the Organization"
-              + " (Keycloak mails them); an address that has a login elsewhere is refused (409).")
+              + " (Keycloak mails them), firstAdmin NEW_LOGIN; an address that has a verified login"
+              + " elsewhere is sent an invitation to be the admin, which only that login's owner can"
+              + " accept (firstAdmin INVITATION_SENT; until then the association has no admin); an"
+              + " address whose login is not verified is refused (409).")
   public Response create(NewAssociation body) {
     NewAssociation given =
         body == null ? new NewAssociation(null, null, null, null, null, null, null, null) : body;
     Associations.Created created = associations.create(given, caller.get());
     return Response.created(URI.create("platform/associations/" + created.association().id()))
-        .entity(AssociationView.of(created.association()))
+        .entity(AssociationView.of(created.association(), created.firstAdmin()))
         .build();
   }
 

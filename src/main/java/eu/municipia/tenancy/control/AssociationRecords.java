@@ -1,10 +1,14 @@
 package eu.municipia.tenancy.control;
 
 import eu.municipia.audit.control.AuditLog;
+import eu.municipia.identity.control.Invitations;
 import eu.municipia.identity.control.RoleGrants;
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.identity.entity.Invitation;
 import eu.municipia.identity.entity.Person;
 import eu.municipia.identity.entity.Role;
+import eu.municipia.mail.control.Outbox;
+import eu.municipia.platform.control.Links;
 import eu.municipia.platform.entity.Refusal;
 import eu.municipia.tenancy.entity.NewAssociation;
 import eu.municipia.tenancy.entity.Tenant;
@@ -23,7 +27,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import javax.sql.DataSource;
 
 /**
@@ -44,8 +50,17 @@ public class AssociationRecords {
   DataSource dataSource;
 
   @Inject RoleGrants roles;
+  @Inject Invitations invitations;
+  @Inject TenantContext tenants;
+  @Inject Outbox outbox;
+  @Inject Links links;
   @Inject AuditLog audit;
   @Inject Clock clock;
+
+  /** The reference of the invitation to be an association's first admin: this, then its slug. */
+  static final String FIRST_ADMIN = "association-admin:";
+
+  private static final String MAIL_TEXTS = "eu.municipia.tenancy.control.mail";
 
   /** The checks that need the database: a free slug, a parent that is a union, a known region. */
   public void check(NewAssociation a) {
@@ -81,6 +96,42 @@ public class AssociationRecords {
    * new association (TenantContext.runAs), whose Organization and admin login exist by now.
    */
   public void insert(NewAssociation a, Caller firstAdmin, Caller platformAdmin) {
+    insertRow(a, platformAdmin);
+    Person admin = roles.recordLogin(firstAdmin);
+    em.flush();
+    roles.grant(admin.id(), Role.ASSOCIATION_ADMIN, platformAdmin);
+    audited(a, platformAdmin, false);
+  }
+
+  /**
+   * The association's row without an admin, the invitation of the login elsewhere to be its admin
+   * with the mail that carries the link (the outbox sends it after commit), and the audit entry,
+   * all or nothing. The login gets nothing until its owner accepts.
+   */
+  public void insertInviting(NewAssociation a, Caller invited, Caller platformAdmin) {
+    insertRow(a, platformAdmin);
+    em.flush();
+    Invitation.Issued issued =
+        invitations.issue(
+            invited.email(),
+            invited.issuer(),
+            invited.subject(),
+            Role.ASSOCIATION_ADMIN,
+            FIRST_ADMIN + a.slug(),
+            platformAdmin);
+    Tenant tenant = tenants.current();
+    ResourceBundle texts = ResourceBundle.getBundle(MAIL_TEXTS, Locale.forLanguageTag("cs"));
+    outbox.queue(
+        invited.email(),
+        texts,
+        "association.adminInvited",
+        a.nameCs(),
+        a.nameEn(),
+        links.of(tenant).page("/invitation", Map.of("token", issued.token())).toString());
+    audited(a, platformAdmin, true);
+  }
+
+  private void insertRow(NewAssociation a, Caller platformAdmin) {
     check(a);
     update(
         "INSERT INTO tenant (id, parent_id, name_cs, name_en, kind, country, region, created_by)"
@@ -93,9 +144,9 @@ public class AssociationRecords {
         a.country(),
         a.region(),
         platformAdmin.subject());
-    Person admin = roles.recordLogin(firstAdmin);
-    em.flush();
-    roles.grant(admin.id(), Role.ASSOCIATION_ADMIN, platformAdmin);
+  }
+
+  private void audited(NewAssociation a, Caller platformAdmin, boolean adminInvited) {
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("slug", a.slug());
     state.put("nameCs", a.nameCs());
@@ -105,6 +156,7 @@ public class AssociationRecords {
     state.put("country", a.country());
     state.put("region", a.region());
     state.put("firstAdmin", a.adminEmail());
+    state.put("firstAdminInvited", adminInvited);
     audit.record(platformAdmin, "association.created", "association", a.slug(), null, state);
   }
 

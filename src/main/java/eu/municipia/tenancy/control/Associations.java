@@ -17,9 +17,13 @@ import java.util.Set;
  * A platform admin creates, suspends and reactivates associations. Creating one takes three steps,
  * in this order: the Keycloak Organization (alias = slug), the first admin's login in it (Keycloak
  * mails them the link to confirm the address and set a password), then, in one transaction, the
- * association's row, its admin's role and the audit entry. Keycloak's steps are idempotent and the
- * database's is all or nothing, so a failure half-way leaves no association, and the same request
- * again finishes the work (it finds the Organization and the login that the failed attempt made).
+ * association's row, its admin's role and the audit entry. When the first admin's address has a
+ * login elsewhere already, that login is never attached by the platform admin's word: the last step
+ * records, instead of the role, an invitation to be the admin, mailed to the login's verified
+ * address, which only its owner can accept (identity's {@code Invitations}). Keycloak's steps are
+ * idempotent and the database's is all or nothing, so a failure half-way leaves no association, and
+ * the same request again finishes the work (it finds the Organization and the login that the failed
+ * attempt made).
  */
 @ApplicationScoped
 public class Associations {
@@ -30,8 +34,25 @@ public class Associations {
   @Inject TenantContext tenants;
   @Inject TenantDirectory directory;
 
-  /** What was made: the association and whether its admin got a new login. */
-  public record Created(Tenant association, boolean newLogin) {}
+  /** How the first admin was given the association. */
+  public enum FirstAdmin {
+    /** A new login, whose owner Keycloak mails a link to confirm the address and set a password. */
+    NEW_LOGIN,
+    /** A login of this association already (a retry): it holds the admin role now. */
+    EXISTING_LOGIN,
+    /**
+     * A login elsewhere: its owner was mailed an invitation to be this association's admin, and
+     * until they accept it they are neither in its Organization nor its admin.
+     */
+    INVITATION_SENT
+  }
+
+  /** What was made: the association and how its first admin was given it. */
+  public record Created(Tenant association, FirstAdmin firstAdmin) {
+    public boolean newLogin() {
+      return firstAdmin == FirstAdmin.NEW_LOGIN;
+    }
+  }
 
   public Created create(NewAssociation a, Caller platformAdmin) {
     a.requireValid();
@@ -53,23 +74,31 @@ public class Associations {
     keycloak.ensureOrganization(a.slug(), a.nameCs());
     Optional<KeycloakProvisioning.Account> existing = keycloak.account(a.adminEmail());
     String subject;
-    boolean newLogin = existing.isEmpty();
+    FirstAdmin how;
     if (existing.isEmpty()) {
       subject = keycloak.createInvited(a.slug(), a.adminEmail(), "");
+      how = FirstAdmin.NEW_LOGIN;
     } else if (keycloak.isMember(a.slug(), existing.get().id())) {
       subject = existing.get().id();
+      how = FirstAdmin.EXISTING_LOGIN;
     } else if (existing.get().unfinished() && !existing.get().emailVerified()) {
       // A login nobody has taken up yet (a failed attempt made it): this association's now.
       subject = existing.get().id();
       keycloak.addMember(a.slug(), subject);
       keycloak.resendActions(existing.get());
+      how = FirstAdmin.NEW_LOGIN;
+    } else if (existing.get().emailVerified()) {
+      // Someone's login elsewhere joins only with its owner's consent: the association is made
+      // without an admin, and the owner is invited (the link to their verified address) to be it.
+      subject = existing.get().id();
+      how = FirstAdmin.INVITATION_SENT;
     } else {
-      // Someone's login elsewhere joins only with its owner's consent: the new association's
-      // admin invites them from its roles page once it has a first admin of its own.
+      // A login whose address nobody has confirmed: a link sent there proves no consent of the
+      // login's owner (as officials' invitations refuse it too).
       throw Refusal.conflict(
-          "The address " + a.adminEmail() + " has a login already.",
+          "The address " + a.adminEmail() + " has a login whose address is not verified.",
           "adminEmail",
-          "association.error.adminExists");
+          "association.error.adminNotVerified");
     }
     Caller firstAdmin =
         new Caller(
@@ -83,11 +112,15 @@ public class Associations {
     tenants.runAs(
         tenant,
         () -> {
-          records.insert(a, firstAdmin, platformAdmin);
+          if (how == FirstAdmin.INVITATION_SENT) {
+            records.insertInviting(a, firstAdmin, platformAdmin);
+          } else {
+            records.insert(a, firstAdmin, platformAdmin);
+          }
           return null;
         });
     directory.refresh();
-    return new Created(directory.bySlug(a.slug()).orElse(tenant), newLogin);
+    return new Created(directory.bySlug(a.slug()).orElse(tenant), how);
   }
 
   /** Suspends or reactivates an association; its data stays either way. */
