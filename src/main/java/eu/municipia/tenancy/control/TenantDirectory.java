@@ -75,7 +75,7 @@ public class TenantDirectory {
       List<Tenant> tenants;
       try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT id, parent_id, name_cs, name_en, kind, region, status FROM tenant");
+                  "SELECT id, parent_id, name_cs, name_en, kind, region, status, country FROM tenant");
           ResultSet rs = ps.executeQuery()) {
         tenants = new java.util.ArrayList<>();
         while (rs.next()) {
@@ -87,7 +87,8 @@ public class TenantDirectory {
                   rs.getString(4),
                   Tenant.Kind.valueOf(rs.getString(5)),
                   Optional.ofNullable(rs.getString(6)),
-                  Tenant.Status.valueOf(rs.getString(7))));
+                  Tenant.Status.valueOf(rs.getString(7)),
+                  rs.getString(8).trim()));
         }
       }
       Map<String, String> hosts = new java.util.HashMap<>();
