@@ -4,6 +4,7 @@ import static eu.municipia.testing.DemoUsers.PLATFORM_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.municipia.devstack.EmbeddedDatabase;
+import eu.municipia.platform.entity.CountryForm;
 import eu.municipia.testing.Api;
 import eu.municipia.testing.Deployments;
 import eu.municipia.testing.KeycloakAdmin;
@@ -158,15 +159,7 @@ class SecondCountryIT {
     assertThat(noTerms.contentType()).startsWith("application/problem+json");
     assertThat(fields(noTerms))
         .as("a new country needs every term")
-        .containsExactly(
-            "nameCs",
-            "nameEn",
-            "regionCs",
-            "regionEn",
-            "districtCs",
-            "districtEn",
-            "authorityCs",
-            "authorityEn");
+        .containsExactlyElementsOf(CountryForm.FIELDS);
     Api.Response badUnit =
         api.post(
             imports + GERMAN_TERMS.replace("&districtEn=rural", "&districtEn=%7Bx%7D%2Crural"),

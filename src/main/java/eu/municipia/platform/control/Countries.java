@@ -12,13 +12,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /**
@@ -35,17 +33,15 @@ public class Countries {
   @Resource(lookup = "java:app/jdbc/municipia")
   DataSource dataSource;
 
-  private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+  private final Kept<Map<String, Country>> byCode = new Kept<>(FRESHNESS, this::load);
 
   public Optional<Country> find(String code) {
-    return Optional.ofNullable(code).map(current().byCode()::get);
+    return Optional.ofNullable(code).map(byCode.get()::get);
   }
 
   /** Every country, by code. */
   public List<Country> all() {
-    return current().byCode().values().stream()
-        .sorted((a, b) -> a.code().compareTo(b.code()))
-        .toList();
+    return byCode.get().values().stream().sorted((a, b) -> a.code().compareTo(b.code())).toList();
   }
 
   /**
@@ -84,7 +80,7 @@ public class Countries {
     } catch (SQLException e) {
       throw new IllegalStateException("Could not save the country " + country.code(), e);
     }
-    snapshot.set(null);
+    byCode.forget();
   }
 
   private static Map<String, Object> state(Country c) {
@@ -104,16 +100,7 @@ public class Countries {
     return c.createArrayOf("text", unit.forms().toArray());
   }
 
-  private Snapshot current() {
-    Snapshot s = snapshot.get();
-    if (s == null || s.readAt().plus(FRESHNESS).isBefore(Instant.now())) {
-      s = load();
-      snapshot.set(s);
-    }
-    return s;
-  }
-
-  private Snapshot load() {
+  private Map<String, Country> load() {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
@@ -131,7 +118,7 @@ public class Countries {
                 new Terms(unit(rs.getArray(5)), unit(rs.getArray(7)), rs.getString(9)));
         countries.put(country.code(), country);
       }
-      return new Snapshot(Map.copyOf(countries), Instant.now());
+      return Map.copyOf(countries);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the countries", e);
     }
@@ -140,6 +127,4 @@ public class Countries {
   private static Terms.Unit unit(Array forms) throws SQLException {
     return Terms.Unit.of(Arrays.asList((String[]) forms.getArray()));
   }
-
-  private record Snapshot(Map<String, Country> byCode, Instant readAt) {}
 }
