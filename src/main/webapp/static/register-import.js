@@ -10,6 +10,8 @@
   var section = document.getElementById('progress-section');
   var report = document.getElementById('report');
   var button = document.getElementById('import-button');
+  var TERMS = ['nameCs', 'nameEn', 'regionCs', 'regionEn', 'districtCs', 'districtEn', 'authorityCs', 'authorityEn'];
+  var FIELDS = ['year', 'country'].concat(TERMS);
   var number = new Intl.NumberFormat(document.documentElement.lang || 'cs');
 
   function fieldError(field, message) {
@@ -60,7 +62,14 @@
     section.hidden = false;
     bar.removeAttribute('value');
     text.textContent = d.msgReading;
-    fetch(d.api + '?async=true&year=' + encodeURIComponent(year), {
+    var query = '?async=true&year=' + encodeURIComponent(year);
+    // The country, and its terms where given (required for a country the platform does not know).
+    ['country'].concat(TERMS).forEach(function (field) {
+      var value = document.getElementById(field).value.trim();
+      fieldError(field, '');
+      if (value) { query += '&' + field + '=' + encodeURIComponent(value); }
+    });
+    fetch(d.api + query, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'text/csv', 'X-Requested-By': 'municipia', 'X-File-Name': encodeURIComponent(file.name) },
@@ -75,8 +84,12 @@
       }
       button.disabled = false;
       section.hidden = true;
-      var error = (answer.body.errors && answer.body.errors[0]) || { field: 'file', message: answer.body.detail };
-      fieldError(error.field === 'year' ? 'year' : 'file', error.message);
+      var errors = (answer.body.errors && answer.body.errors.length) ? answer.body.errors
+        : [{ field: 'file', message: answer.body.detail }];
+      errors.slice().reverse().forEach(function (error) {
+        var field = FIELDS.indexOf(error.field) >= 0 ? error.field : 'file';
+        fieldError(field, error.message);
+      });
     });
   });
 })();

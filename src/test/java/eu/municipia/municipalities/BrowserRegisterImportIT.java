@@ -110,6 +110,39 @@ class BrowserRegisterImportIT {
         .isEqualTo("true");
   }
 
+  /** A country the platform does not know needs its terms: each missing one beside its field. */
+  @Test
+  void aNewCountrysTermsAreRefusedBesideTheirFields() throws IOException {
+    Path table = Files.createTempFile("austria", ".csv");
+    Files.writeString(
+        table,
+        "code,name,district,region,population,lat,lon\n"
+            + "10101,Eisenstadt,Eisenstadt,Burgenland,15000,47.85,16.52\n");
+    browser
+        .open("/platform/register")
+        .logInAtKeycloak(PLATFORM_ADMIN)
+        .waitForPath("/platform/register");
+    assertThat(browser.waitFor(By.cssSelector("#countries tr[data-country='SK']")).getText())
+        .contains("okres, okresu, okrese, okresy, okresů", "ŠÚ SR");
+    browser.waitFor(By.id("country")).clear();
+    browser.waitFor(By.id("country")).sendKeys("AT");
+    browser.waitFor(By.id("nameCs")).sendKeys("Rakousko");
+    browser.waitFor(By.id("districtCs")).sendKeys("okres, okresy, okresů");
+    browser.driver().findElement(By.id("file")).sendKeys(table.toString());
+    browser.waitFor(By.id("import-button")).click();
+
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .until(d -> !d.findElement(By.id("districtCs-error")).getText().isEmpty());
+    assertThat(browser.waitFor(By.id("districtCs-error")).getText()).contains(",");
+    assertThat(browser.waitFor(By.id("nameEn-error")).getText()).isNotEmpty();
+    assertThat(browser.driver().findElement(By.id("nameCs-error")).getText())
+        .as("given right")
+        .isEmpty();
+    assertThat(browser.driver().findElement(By.id("districtCs")).getAttribute("aria-invalid"))
+        .isEqualTo("true");
+    assertThat(browser.seriousAccessibilityViolations()).as("axe with the field errors").isEmpty();
+  }
+
   @Test
   void anAssociationAdminIsRefusedThePlatformPage() {
     browser

@@ -7,10 +7,13 @@ import eu.municipia.municipalities.control.PopulationTable;
 import eu.municipia.municipalities.control.RegisterImport;
 import eu.municipia.municipalities.control.RegisterImportJobs;
 import eu.municipia.platform.boundary.ValidationProblem;
+import eu.municipia.platform.control.Countries;
 import eu.municipia.platform.control.Uploads;
+import eu.municipia.platform.entity.CountryForm;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -33,7 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Platform admins import the statistics office's yearly population table (CSV, UTF-8) into the
  * shared register: {@code POST /api/v1/platform/municipalities/imports?year=2025} with the file as
- * the body. A malformed file is refused with the line and column of its first problem.
+ * the body. A malformed file is refused with the line and column of its first problem. The country
+ * ({@code country=SK}) may be one the platform does not know yet: then its names and terms come
+ * with the import ({@link CountryTerms}), as they may for a known one to change them.
  */
 @Path("platform/municipalities/imports")
 @RequestScoped
@@ -45,10 +50,7 @@ public class RegisterImportsResource {
   @Inject eu.municipia.platform.control.Links links;
   @Inject CurrentCaller caller;
 
-  /** The countries whose registers may be imported (REGISTER_COUNTRIES), codes unique in each. */
-  @Inject
-  @ConfigProperty(name = "register.countries", defaultValue = "CZ,SK,PL,HU")
-  java.util.List<String> countries;
+  @Inject Countries countries;
 
   /** The largest table taken (the whole country's is about 0.5 MiB). */
   @Inject
@@ -68,6 +70,7 @@ public class RegisterImportsResource {
       @QueryParam("year") Integer year,
       @QueryParam("country") @DefaultValue("CZ") String country,
       @QueryParam("async") @DefaultValue("false") boolean async,
+      @BeanParam CountryTerms terms,
       @HeaderParam("X-File-Name") String fileName,
       @HeaderParam("Content-Length") String length) {
     // Said too large before a byte is read: a client that waits for "100 Continue" sends nothing.
@@ -77,16 +80,23 @@ public class RegisterImportsResource {
     if (year == null || year < 1990 || year > Year.now().getValue() + 1) {
       throw new ValidationProblem("year", "year is required: the year the population is for.");
     }
-    if (!countries.contains(country)) {
+    if (country == null || !country.matches("[A-Z]{2}")) {
       throw new ValidationProblem(
-          "country",
-          "country is one of the registers this platform takes: " + String.join(", ", countries));
+          "country", "country is a two-letter ISO 3166 code in capitals, such as CZ or SK.");
+    }
+    // A country the platform does not know yet needs its terms; a known one may have them changed.
+    CountryForm form = terms.form();
+    if (countries.find(country).isEmpty() || !form.blank()) {
+      form.requireValid();
     }
     try {
       var rows =
           PopulationTable.read(
               new InputStreamReader(Uploads.capped(file, maxBytes), StandardCharsets.UTF_8),
               country);
+      if (!form.blank()) {
+        countries.save(form.country(country), caller.get().subject());
+      }
       if (async) {
         RegisterImportJobs.Status job =
             jobs.start(country, year, fileName, rows, caller.get().subject());
@@ -100,6 +110,42 @@ public class RegisterImportsResource {
     } catch (MalformedTableException e) {
       throw new ValidationProblem(
           e.columnName().isEmpty() ? "file" : e.columnName(), e.getMessage());
+    }
+  }
+
+  /**
+   * A country's names and own terms, as query parameters of the import: a unit is its forms
+   * separated by commas, five (singular nominative, genitive, locative; plural nominative,
+   * genitive: "okres, okresu, okrese, okresy, okresů") or two ("district, districts").
+   */
+  public static class CountryTerms {
+    @QueryParam("nameCs")
+    String nameCs;
+
+    @QueryParam("nameEn")
+    String nameEn;
+
+    @QueryParam("regionCs")
+    String regionCs;
+
+    @QueryParam("regionEn")
+    String regionEn;
+
+    @QueryParam("districtCs")
+    String districtCs;
+
+    @QueryParam("districtEn")
+    String districtEn;
+
+    @QueryParam("authorityCs")
+    String authorityCs;
+
+    @QueryParam("authorityEn")
+    String authorityEn;
+
+    CountryForm form() {
+      return new CountryForm(
+          nameCs, nameEn, regionCs, regionEn, districtCs, districtEn, authorityCs, authorityEn);
     }
   }
 

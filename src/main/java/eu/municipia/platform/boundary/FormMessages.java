@@ -1,9 +1,12 @@
 package eu.municipia.platform.boundary;
 
+import eu.municipia.platform.control.Texts;
 import eu.municipia.platform.entity.Refusal;
+import eu.municipia.platform.entity.Terms;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -29,9 +32,12 @@ public final class FormMessages {
     } catch (MissingResourceException notAKey) {
       pattern = key;
     }
-    return arguments.length == 0
-        ? pattern
-        : new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(arguments);
+    Locale locale = faces.getViewRoot().getLocale();
+    if (Terms.names(pattern)) {
+      // The words of the page's country ("okres", "powiat"): the texts name them by token.
+      return Texts.of(locale).text(key, arguments);
+    }
+    return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
   }
 
   public static void fieldError(String form, String field, String key, Object... arguments) {

@@ -63,7 +63,9 @@ public class Associations {
             a.nameCs(),
             a.nameEn(),
             a.tenantKind(),
-            Optional.ofNullable(a.region()));
+            Optional.ofNullable(a.region()),
+            Tenant.Status.ACTIVE,
+            a.country());
     // Refuse before touching Keycloak what the database would refuse at the end.
     tenants.runAs(
         tenant,

@@ -1,5 +1,6 @@
 package eu.municipia.tenancy.control;
 
+import eu.municipia.platform.control.Kept;
 import eu.municipia.tenancy.entity.Tenant;
 import eu.municipia.tenancy.entity.TenantSlug;
 import jakarta.annotation.Resource;
@@ -9,11 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -31,7 +30,7 @@ public class TenantDirectory {
   @Resource(lookup = "java:app/jdbc/municipia")
   DataSource dataSource;
 
-  private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+  private final Kept<Snapshot> snapshot = new Kept<>(FRESHNESS, this::load);
 
   public Optional<Tenant> bySlug(String slug) {
     return Optional.ofNullable(current().bySlug().get(slug));
@@ -58,16 +57,11 @@ public class TenantDirectory {
 
   /** Forgets the cached list, so a tenant created a moment ago is found at once. */
   public void refresh() {
-    snapshot.set(null);
+    snapshot.forget();
   }
 
   private Snapshot current() {
-    Snapshot s = snapshot.get();
-    if (s == null || s.readAt().plus(FRESHNESS).isBefore(Instant.now())) {
-      s = load();
-      snapshot.set(s);
-    }
-    return s;
+    return snapshot.get();
   }
 
   private Snapshot load() {
@@ -75,7 +69,7 @@ public class TenantDirectory {
       List<Tenant> tenants;
       try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT id, parent_id, name_cs, name_en, kind, region, status FROM tenant");
+                  "SELECT id, parent_id, name_cs, name_en, kind, region, status, country FROM tenant");
           ResultSet rs = ps.executeQuery()) {
         tenants = new java.util.ArrayList<>();
         while (rs.next()) {
@@ -87,7 +81,8 @@ public class TenantDirectory {
                   rs.getString(4),
                   Tenant.Kind.valueOf(rs.getString(5)),
                   Optional.ofNullable(rs.getString(6)),
-                  Tenant.Status.valueOf(rs.getString(7))));
+                  Tenant.Status.valueOf(rs.getString(7)),
+                  rs.getString(8).trim()));
         }
       }
       Map<String, String> hosts = new java.util.HashMap<>();
@@ -99,12 +94,11 @@ public class TenantDirectory {
       }
       return new Snapshot(
           tenants.stream().collect(Collectors.toUnmodifiableMap(Tenant::id, Function.identity())),
-          Map.copyOf(hosts),
-          Instant.now());
+          Map.copyOf(hosts));
     } catch (SQLException e) {
       throw new IllegalStateException("Could not read the list of associations", e);
     }
   }
 
-  private record Snapshot(Map<String, Tenant> bySlug, Map<String, String> byHost, Instant readAt) {}
+  private record Snapshot(Map<String, Tenant> bySlug, Map<String, String> byHost) {}
 }

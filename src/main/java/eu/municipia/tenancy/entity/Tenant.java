@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * An association: a national union or a regional association under one. Shared reference data,
  * written only by platform administration, so it is a plain value here and not a tenant-owned
- * entity. A suspended association keeps its data, but its pages, API and logins are refused.
+ * entity. A suspended association keeps its data, but its pages, API and logins are refused. Its
+ * country (ISO 3166 alpha-2) names the register it covers and the words its pages use for it.
  */
 public record Tenant(
     TenantSlug slug,
@@ -16,7 +17,8 @@ public record Tenant(
     String nameEn,
     Kind kind,
     Optional<String> region,
-    Status status) {
+    Status status,
+    String country) {
 
   public enum Kind {
     UNION,
@@ -36,7 +38,7 @@ public record Tenant(
       String nameEn,
       Kind kind,
       Optional<String> region) {
-    this(slug, parent, nameCs, nameEn, kind, region, Status.ACTIVE);
+    this(slug, parent, nameCs, nameEn, kind, region, Status.ACTIVE, "CZ");
   }
 
   public Tenant {
@@ -47,6 +49,7 @@ public record Tenant(
     Objects.requireNonNull(kind, "Kind is required.");
     Objects.requireNonNull(region, "Region is required (empty: the whole country).");
     Objects.requireNonNull(status, "Status is required.");
+    Objects.requireNonNull(country, "Country is required (its register and its terms).");
   }
 
   public boolean suspended() {

@@ -65,6 +65,43 @@ class MessagesBundleTest {
     }
   }
 
+  /**
+   * A text that names a country's terms ({district.many}) must be filled by the terms bean: shown
+   * through the pages' plain {@code msg['key']} it would print the token. And a token the terms do
+   * not know (a typo, a form that does not exist) would print as it is.
+   */
+  @Test
+  void textsWithTermsAreShownThroughTheTermsAndNameOnlyKnownForms() throws IOException {
+    Set<String> withTerms = new HashSet<>();
+    for (String file : List.of("messages.properties", "messages_en.properties")) {
+      for (String line : Files.readAllLines(DIR.resolve(file), StandardCharsets.UTF_8)) {
+        if (line.contains("=")) {
+          String text = line.substring(line.indexOf('=') + 1);
+          Matcher named = NAMED.matcher(text);
+          while (named.find()) {
+            assertThat(eu.municipia.platform.entity.Terms.names(named.group()))
+                .as(file + ": " + line)
+                .isTrue();
+          }
+          if (eu.municipia.platform.entity.Terms.names(text)) {
+            withTerms.add(line.substring(0, line.indexOf('=')));
+          }
+        }
+      }
+    }
+    assertThat(withTerms).contains("coverage.byDistrict");
+    try (var files = Files.walk(Path.of("src/main/webapp"))) {
+      for (Path page : files.filter(f -> f.toString().endsWith(".xhtml")).toList()) {
+        String source = Files.readString(page, StandardCharsets.UTF_8);
+        for (String key : withTerms) {
+          assertThat(source).as(page + " shows " + key).doesNotContain("msg['" + key + "']");
+        }
+      }
+    }
+  }
+
+  private static final Pattern NAMED = Pattern.compile("\\{[A-Za-z]+\\.[A-Za-z]+}");
+
   private static final Pattern SECTION =
       Pattern.compile("String section\\(\\)\\s*\\{\\s*return \"([A-Za-z]+)\";");
 
