@@ -12,6 +12,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import eu.municipia.testing.Api;
 import eu.municipia.testing.Deployments;
 import eu.municipia.testing.MunicipiaIT;
+import eu.municipia.testing.TestStack;
 import eu.municipia.testing.Tokens;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -130,6 +131,36 @@ class MagazineIT {
     assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
     assertThat(scheduled.json().asJsonObject().getString("status")).isEqualTo("SCHEDULED");
     assertThat(api.get(SMOPK + "/articles/" + slug, null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aScheduledArticleIsPublishedByTheJobWhenItsTimeComesUnasked() throws Exception {
+    String slug =
+        create(editor, article("Včas vydaný " + word(), "PUBLIC").build()).getString("slug");
+    assertThat(move(slug, "IN_REVIEW", null, editor).status()).isEqualTo(200);
+    Api.Response scheduled =
+        move(slug, "SCHEDULED", Instant.now().plus(1, ChronoUnit.DAYS).toString(), editor);
+    assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
+    // Its time comes: the job (every second in the test app) finds it through the database's
+    // question which associations have an article due, and publishes it; nobody opens a page.
+    try (java.sql.Connection c =
+            TestStack.get().database().superuser(eu.municipia.devstack.EmbeddedDatabase.DATABASE);
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE magazine_article SET scheduled_for = now() - interval '1 second'"
+                    + " WHERE tenant_id = 'smopk' AND slug = ?")) {
+      ps.setString(1, slug);
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+    Instant deadline = Instant.now().plusSeconds(30);
+    int status = 0;
+    while (Instant.now().isBefore(deadline)
+        && (status = api.get(SMOPK + "/articles/" + slug, null).status()) != 200) {
+      Thread.sleep(250);
+    }
+    assertThat(status).as("published by the job within 30 s").isEqualTo(200);
+    assertThat(api.get(SMOPK + "/articles/" + slug, null).json().asJsonObject().getString("status"))
+        .isEqualTo("PUBLISHED");
   }
 
   @Test

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -136,6 +137,17 @@ class DataMinimisationIT {
     api = new Api(Deployments.base(deployed));
   }
 
+  /**
+   * The background jobs' questions (V113): which associations have work due, and how much mail
+   * waits in all. Their results, as PostgreSQL writes them: slugs and counts, never a row.
+   */
+  private static final Map<String, String> DUE_WORK =
+      Map.of(
+          "outbox_due_tenants", "SETOF text",
+          "magazine_due_tenants", "SETOF text",
+          "seminar_due_tenants", "SETOF text",
+          "outbox_waiting", "TABLE(waiting bigint, oldest timestamp with time zone)");
+
   @Test
   void everyTenantTableWithPersonalColumnsIsListedAndNoUnionFunctionReadsAnUncountedOne()
       throws SQLException {
@@ -198,7 +210,8 @@ class DataMinimisationIT {
             c.prepareStatement(
                 "SELECT p.proname, p.proargnames, p.proargmodes::text[],"
                     + " (SELECT array_agg(format_type(t, NULL) ORDER BY o)"
-                    + "  FROM unnest(p.proallargtypes) WITH ORDINALITY a(t, o))"
+                    + "  FROM unnest(p.proallargtypes) WITH ORDINALITY a(t, o)),"
+                    + " pg_get_function_result(p.oid)"
                     + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
                     + " WHERE n.nspname = 'public' AND p.prosecdef"
                     + " AND has_function_privilege(?, p.oid, 'EXECUTE')")) {
@@ -207,6 +220,12 @@ class DataMinimisationIT {
         while (rs.next()) {
           String name = rs.getString(1);
           functions.add(name);
+          if (DUE_WORK.containsKey(name)) {
+            assertThat(rs.getString(5))
+                .as(name + " answers association slugs or counts only")
+                .isEqualTo(DUE_WORK.get(name));
+            continue;
+          }
           String[] names = (String[]) rs.getArray(2).getArray();
           String[] modes = (String[]) rs.getArray(3).getArray();
           String[] types = (String[]) rs.getArray(4).getArray();
@@ -237,13 +256,71 @@ class DataMinimisationIT {
     assertThat(functions)
         .as("security-definer functions the app may call")
         .containsExactlyInAnyOrder(
-            "union_members",
-            "union_coverage",
-            "union_dues",
-            "union_events",
-            "union_articles",
-            "union_resolutions",
-            "union_map");
+            Stream.concat(
+                    Stream.of(
+                        "union_members",
+                        "union_coverage",
+                        "union_dues",
+                        "union_events",
+                        "union_articles",
+                        "union_resolutions",
+                        "union_map"),
+                    DUE_WORK.keySet().stream())
+                .toArray(String[]::new));
+  }
+
+  @Test
+  void theJobsAskWhichAssociationsHaveWorkDueAndSeeNoRowWhileAnAssociationIsBound()
+      throws SQLException {
+    UUID id = UUID.randomUUID();
+    // Due in an hour: the running outbox worker leaves it; the question asks about tomorrow.
+    try (Connection c = superuser();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO outbox_message (id, tenant_id, created_at, recipient, subject, body,"
+                    + " next_attempt_at) VALUES (?, 'smojck', now(), 'due-work@example.org',"
+                    + " 'x', 'x', now() + interval '1 hour')")) {
+      ps.setObject(1, id);
+      ps.executeUpdate();
+    }
+    try (Connection app = TestStack.get().database().app()) {
+      app.setAutoCommit(false);
+      try (Statement s = app.createStatement()) {
+        assertThat(slugs(s, "SELECT outbox_due_tenants(now() + interval '1 day')"))
+            .contains("smojck");
+        assertThat(slugs(s, "SELECT outbox_due_tenants(now())")).doesNotContain("smojck");
+        // The app role itself never reads a row outside its association, even asking for it.
+        s.execute("SELECT set_config('app.due_work', 'on', true)");
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM outbox_message WHERE recipient = 'due-work@example.org'")) {
+          rs.next();
+          assertThat(rs.getLong(1)).isZero();
+        }
+        // With an association bound (as every union function runs), the jobs' policy is off.
+        s.execute("SELECT set_config('app.tenant_id', 'smocr', true)");
+        assertThat(slugs(s, "SELECT outbox_due_tenants(now() + interval '1 day')"))
+            .doesNotContain("smojck");
+      } finally {
+        app.rollback();
+      }
+    } finally {
+      try (Connection c = superuser();
+          PreparedStatement ps = c.prepareStatement("DELETE FROM outbox_message WHERE id = ?")) {
+        ps.setObject(1, id);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  private static List<String> slugs(Statement s, String sql) throws SQLException {
+    List<String> slugs = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        slugs.add(rs.getString(1));
+      }
+    }
+    return slugs;
   }
 
   @Test

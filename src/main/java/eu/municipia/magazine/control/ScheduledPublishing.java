@@ -1,6 +1,7 @@
 package eu.municipia.magazine.control;
 
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.platform.control.DueWork;
 import eu.municipia.tenancy.control.TenantContext;
 import eu.municipia.tenancy.control.TenantDirectory;
 import eu.municipia.tenancy.entity.Tenant;
@@ -11,6 +12,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -36,6 +39,8 @@ public class ScheduledPublishing {
   @Inject TenantContext tenantContext;
   @Inject Articles articles;
   @Inject ScheduledPublishing self;
+  @Inject DueWork due;
+  @Inject Clock clock;
 
   @Inject
   @ConfigProperty(name = "magazine.schedule-poll-seconds", defaultValue = "30")
@@ -55,7 +60,13 @@ public class ScheduledPublishing {
 
   @ActivateRequestContext
   public void publishDue() {
+    // Only where the database says an article is due (one query, DueWork), not in every
+    // association.
+    Set<String> dueIn = due.scheduledArticles(Instant.now(clock));
     for (Tenant tenant : tenants.all()) {
+      if (!dueIn.contains(tenant.id())) {
+        continue;
+      }
       int published = tenantContext.runAs(tenant, () -> articles.publishDue(SCHEDULER));
       if (published > 0) {
         LOG.info(() -> tenant.id() + ": " + published + " scheduled article(s) published");

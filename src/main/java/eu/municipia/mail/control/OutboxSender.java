@@ -210,19 +210,4 @@ public class OutboxSender {
     }
     return headers;
   }
-
-  /** How many of the current association's messages wait, and since when the oldest. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Waiting waiting() {
-    Object[] row =
-        em.createQuery(
-                "SELECT COUNT(m), MIN(m.createdAt) FROM OutboxMessage m"
-                    + " WHERE m.sentAt IS NULL AND m.failedAt IS NULL",
-                Object[].class)
-            .getSingleResult();
-    return new Waiting(((Number) row[0]).longValue(), (Instant) row[1]);
-  }
-
-  /** Messages waiting and the creation time of the oldest (null when none). */
-  public record Waiting(long count, Instant oldest) {}
 }

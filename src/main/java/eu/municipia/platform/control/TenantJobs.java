@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,10 +43,16 @@ public class TenantJobs {
         TimeUnit.SECONDS);
   }
 
-  /** Runs the work once for each association, in the association's context. */
+  /**
+   * Runs the work once for each association named (those the database says have work due, see
+   * DueWork), in the association's context.
+   */
   @ActivateRequestContext
-  public void forEachTenant(Runnable work) {
+  public void forEachTenant(Set<String> dueIn, Runnable work) {
     for (Tenant tenant : tenants.all()) {
+      if (!dueIn.contains(tenant.id())) {
+        continue;
+      }
       context.runAs(
           tenant,
           () -> {

@@ -55,6 +55,11 @@ public class SeminarJobs {
   @ConfigProperty(name = "seminars.reminder-hours", defaultValue = "24")
   int reminderHours;
 
+  /** How long before an event its reminders go out. */
+  public int reminderHours() {
+    return reminderHours;
+  }
+
   /** The events that have an offer past its time. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<UUID> eventsWithDueOffers() {

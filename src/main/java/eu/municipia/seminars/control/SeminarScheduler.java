@@ -1,5 +1,6 @@
 package eu.municipia.seminars.control;
 
+import eu.municipia.platform.control.DueWork;
 import eu.municipia.platform.control.TenantJobs;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -7,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,6 +26,8 @@ public class SeminarScheduler {
   @Resource ManagedScheduledExecutorService executor;
   @Inject TenantJobs tenantJobs;
   @Inject SeminarJobs jobs;
+  @Inject DueWork due;
+  @Inject Clock clock;
 
   @Inject
   @ConfigProperty(name = "seminars.poll-seconds", defaultValue = "60")
@@ -35,6 +40,7 @@ public class SeminarScheduler {
   /** One run over every association: offers that expired pass on, then the reminders. */
   public void runDue() {
     tenantJobs.forEachTenant(
+        due.seminars(Instant.now(clock), jobs.reminderHours()),
         () -> {
           for (UUID seminar : jobs.eventsWithDueOffers()) {
             jobs.settle(seminar);
