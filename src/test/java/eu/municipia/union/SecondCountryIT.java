@@ -214,6 +214,17 @@ class SecondCountryIT {
       member.executeUpdate();
     }
 
+    // The figures come from the association's own country's register, not from Czechia's.
+    JsonObject figures =
+        api.get("/api/v1/tenants/" + child + "/coverage", null).json().asJsonObject();
+    assertThat(figures.getInt("municipalities")).isEqualTo(3);
+    assertThat(figures.getInt("members")).isEqualTo(1);
+    assertThat(figures.getJsonNumber("population").longValue()).isEqualTo(3500);
+    assertThat(
+            figures.getJsonArray("districts").stream()
+                .map(d -> d.asJsonObject().getString("district"))
+                .toList())
+        .containsExactly("Starnberg", "Weilheim-Schongau");
     String directory = page(api, "/" + child + "/directory");
     assertThat(directory).contains("Všechny zemské okresy").doesNotContain("Všechny okresy");
     String coverage = page(api, "/" + child + "/coverage");

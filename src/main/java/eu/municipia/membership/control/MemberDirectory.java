@@ -158,7 +158,10 @@ public class MemberDirectory {
     return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 10.0;
   }
 
-  /** Active members and their population against all municipalities of the association's region. */
+  /**
+   * Active members and their population against all municipalities of the association's region, in
+   * its own country's register.
+   */
   public Coverage coverage() {
     Optional<String> region = tenants.current().region();
     Query q =
@@ -171,9 +174,10 @@ public class MemberDirectory {
                 + " AS population) pop ON true"
                 + " LEFT JOIN membership m ON m.country = mu.country AND m.code = mu.code"
                 + "  AND m.status = 'ACTIVE'"
-                + " WHERE mu.country = 'CZ' AND (CAST(?1 AS text) IS NULL OR mu.region = CAST(?1 AS text))"
+                + " WHERE mu.country = ?2 AND (CAST(?1 AS text) IS NULL OR mu.region = CAST(?1 AS text))"
                 + " GROUP BY mu.district ORDER BY mu.district");
     q.setParameter(1, region.orElse(null));
+    q.setParameter(2, tenants.current().country());
     List<DistrictCoverage> districts = new ArrayList<>();
     for (Object row : q.getResultList()) {
       Object[] r = (Object[]) row;
@@ -216,10 +220,11 @@ public class MemberDirectory {
   public List<String> districts() {
     Query q =
         native_(
-            "SELECT DISTINCT mu.district FROM municipality mu WHERE mu.country = 'CZ'"
+            "SELECT DISTINCT mu.district FROM municipality mu WHERE mu.country = ?2"
                 + " AND (CAST(?1 AS text) IS NULL OR mu.region = CAST(?1 AS text))"
                 + " ORDER BY mu.district");
     q.setParameter(1, tenants.current().region().orElse(null));
+    q.setParameter(2, tenants.current().country());
     return (List<String>) q.getResultList();
   }
 
