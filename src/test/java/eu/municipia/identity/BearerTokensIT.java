@@ -134,6 +134,24 @@ class BearerTokensIT {
   }
 
   @Test
+  void aTokenAcceptedOnceIsRefusedOnceItExpiresThoughItWasRemembered() throws Exception {
+    // Expired 25 s ago: still within the 30 s of clock skew the check allows, so accepted (and
+    // remembered); 6 s later it is past the skew too, and the remembered answer must not hold.
+    Instant now = Instant.now();
+    String token =
+        signedByRealmKey(
+            validClaims()
+                .issueTime(Date.from(now.minus(Duration.ofMinutes(5))))
+                .expirationTime(Date.from(now.minusSeconds(25)))
+                .build());
+    assertThat(api.get(ME, token).status()).isEqualTo(200);
+    assertThat(api.get(ME, token).status()).as("remembered").isEqualTo(200);
+
+    Thread.sleep(Duration.between(Instant.now(), now.plusSeconds(6)).toMillis());
+    assertUnauthenticated(api.get(ME, token));
+  }
+
+  @Test
   void anUnsignedTokenIsRefused() {
     String token = new PlainJWT(validClaims().build()).serialize();
 
