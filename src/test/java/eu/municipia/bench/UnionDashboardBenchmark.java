@@ -75,7 +75,8 @@ class UnionDashboardBenchmark {
             "p95 ms",
             "max ms");
     HttpClient http = HttpClient.newHttpClient();
-    for (String name : List.of("members", "coverage", "dues", "resolutions")) {
+    for (String name :
+        List.of("members", "coverage", "dues", "resolutions", "events", "articles")) {
       String path = "/api/v1/tenants/smocr/union/" + name + YEARS;
       List<Long> api = new ArrayList<>();
       for (int i = 0; i < WARM_UP + REQUESTS; i++) {
