@@ -4,7 +4,10 @@ import eu.municipia.identity.control.BrowserLogin;
 import eu.municipia.identity.control.CurrentCaller;
 import eu.municipia.identity.entity.Caller;
 import eu.municipia.platform.control.Languages;
+import eu.municipia.platform.control.SiteLogos;
+import eu.municipia.platform.control.SiteProfiles;
 import eu.municipia.platform.control.TrustedProxies;
+import eu.municipia.platform.entity.SiteProfile;
 import eu.municipia.tenancy.control.TenantContext;
 import eu.municipia.tenancy.control.TenantDirectory;
 import eu.municipia.tenancy.control.TenantResolver;
@@ -36,8 +39,14 @@ public class Shell {
   @Inject CurrentCaller caller;
   @Inject BrowserLogin browserLogin;
   @Inject TrustedProxies proxies;
+  @Inject SiteProfiles profiles;
+  @Inject SiteLogos logos;
 
   private String language;
+  private Branding branding;
+
+  /** The association's colour and its logo's tag, read once per page. */
+  private record Branding(String color, Optional<String> logoTag) {}
 
   public Locale getLocale() {
     if (language == null) {
@@ -78,6 +87,44 @@ public class Shell {
 
   public String getTenantName() {
     return tenant().map(t -> t.name(getLocale())).orElse("Municipia");
+  }
+
+  /**
+   * The association's style sheet (its accent colour as a CSS custom property, after the platform's
+   * sheet), its colour in the address so a new colour is fetched at once; empty outside one.
+   */
+  public String getTenantStylesheetUrl() {
+    return branding().map(b -> api("/site/style.css?v=" + b.color().substring(1))).orElse("");
+  }
+
+  /** The association's logo for the header, or empty where it has none. */
+  public String getLogoUrl() {
+    return branding()
+        .flatMap(Branding::logoTag)
+        .map(tag -> api("/site/logo?v=" + tag.replace("\"", "")))
+        .orElse("");
+  }
+
+  private Optional<Branding> branding() {
+    if (tenant().isEmpty()) {
+      return Optional.empty();
+    }
+    if (branding == null) {
+      try {
+        branding = new Branding(profiles.current().accentColor(), logos.etag());
+      } catch (RuntimeException e) {
+        // The error page too has the shell: a database that fails it gets the platform's look.
+        branding = new Branding(SiteProfile.DEFAULT_COLOR, Optional.empty());
+      }
+    }
+    return Optional.of(branding);
+  }
+
+  private String api(String path) {
+    return request.getContextPath()
+        + "/api/v1/tenants/"
+        + tenant().map(Tenant::id).orElseThrow()
+        + path;
   }
 
   public List<Tenant> getAllTenants() {

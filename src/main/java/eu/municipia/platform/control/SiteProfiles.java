@@ -2,6 +2,7 @@ package eu.municipia.platform.control;
 
 import eu.municipia.audit.control.AuditLog;
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.platform.entity.Logo;
 import eu.municipia.platform.entity.SiteProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** The current association's site profile: read by pages and mail, changed by its admins. */
 @ApplicationScoped
@@ -26,6 +28,30 @@ public class SiteProfiles {
         .getResultStream()
         .findFirst()
         .orElseGet(() -> SiteProfile.defaults(LocalDate.now(clock)));
+  }
+
+  @Inject SiteLogos logos;
+
+  /** The profile and, where one was uploaded, a new logo: both or neither. */
+  public SiteProfile change(SiteProfile.Form form, Optional<Logo> logo, Caller admin) {
+    SiteProfile profile = change(form, admin);
+    logo.ifPresent(l -> logos.replace(l, admin));
+    return profile;
+  }
+
+  /**
+   * A new association's colour, chosen by the platform admin who creates it; its own admin changes
+   * it later on the site page.
+   */
+  public void brand(String color, Caller platformAdmin) {
+    SiteProfile profile = current();
+    boolean created = !profile.isSaved();
+    var before = created ? null : profile.auditState();
+    profile.brand(color, Instant.now(clock));
+    if (created) {
+      em.persist(profile);
+    }
+    audit.record(platformAdmin, "site.changed", "site", "profile", before, profile.auditState());
   }
 
   public SiteProfile change(SiteProfile.Form form, Caller admin) {

@@ -4,6 +4,9 @@ import eu.municipia.identity.control.CurrentCaller;
 import eu.municipia.identity.control.IdentityProviderUnavailableException;
 import eu.municipia.identity.control.ProvisioningFailedException;
 import eu.municipia.platform.boundary.FormMessages;
+import eu.municipia.platform.boundary.SitePage;
+import eu.municipia.platform.control.SiteLogos;
+import eu.municipia.platform.entity.Logo;
 import eu.municipia.platform.entity.Refusal;
 import eu.municipia.tenancy.control.Associations;
 import eu.municipia.tenancy.entity.NewAssociation;
@@ -11,7 +14,9 @@ import eu.municipia.tenancy.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The platform admins' page of associations (/platform/associations): the list with each one's
@@ -24,9 +29,11 @@ import java.util.List;
 public class AssociationsPage {
 
   static final String FORM = "association";
+  static final String DOMAIN_FORM = "domains";
 
   @Inject Associations associations;
   @Inject CurrentCaller caller;
+  @Inject SiteLogos logos;
 
   private String slug;
   private String nameCs;
@@ -36,22 +43,63 @@ public class AssociationsPage {
   private String region;
   private String adminEmail;
   private String reason;
+  private String accentColor;
+  private String domain;
+  private Part logo;
+  private String domainOf;
+  private String newDomain;
 
   public void create() {
     NewAssociation a =
-        new NewAssociation(slug, nameCs, nameEn, kind, parent, null, region, adminEmail);
+        new NewAssociation(
+            slug,
+            nameCs,
+            nameEn,
+            kind,
+            parent,
+            null,
+            region,
+            adminEmail,
+            accentColor,
+            null,
+            domain);
     try {
-      Associations.Created created = associations.create(a, caller.get());
+      FormMessages.show(FORM, a.errors());
+      Optional<Logo> uploaded = SitePage.uploaded(logo, logos);
+      if (FormMessages.hasErrors()) {
+        return;
+      }
+      Associations.Created created = associations.create(a, uploaded, caller.get());
       FormMessages.info(
           created.newLogin() ? "association.created.newLogin" : "association.created",
           created.association().nameCs(),
           adminEmail);
-      slug = nameCs = nameEn = parent = region = adminEmail = null;
+      slug = nameCs = nameEn = parent = region = adminEmail = accentColor = domain = null;
     } catch (Refusal e) {
       FormMessages.show(FORM, e);
     } catch (ProvisioningFailedException | IdentityProviderUnavailableException e) {
       FormMessages.error("association.error.keycloak");
     }
+  }
+
+  /** Sets or removes the custom domain of the association chosen in the domain form. */
+  public void changeDomain() {
+    try {
+      Tenant t = associations.setDomain(domainOf == null ? "" : domainOf, newDomain, caller.get());
+      FormMessages.info(
+          associations.domainOf(t).isPresent()
+              ? "association.domain.set"
+              : "association.domain.removed",
+          t.nameCs(),
+          associations.domainOf(t).orElse(""));
+    } catch (Refusal e) {
+      FormMessages.show(DOMAIN_FORM, e);
+    }
+  }
+
+  /** The association's custom domain, or empty text. */
+  public String domainOf(Tenant tenant) {
+    return associations.domainOf(tenant).orElse("");
   }
 
   public void suspend(Tenant tenant) {
@@ -86,6 +134,50 @@ public class AssociationsPage {
 
   public boolean invalid(String field) {
     return FormMessages.invalid(FORM, field);
+  }
+
+  public boolean invalidDomain(String field) {
+    return FormMessages.invalid(DOMAIN_FORM, field);
+  }
+
+  public String getAccentColor() {
+    return accentColor;
+  }
+
+  public void setAccentColor(String accentColor) {
+    this.accentColor = accentColor;
+  }
+
+  public String getDomain() {
+    return domain;
+  }
+
+  public void setDomain(String domain) {
+    this.domain = domain;
+  }
+
+  public Part getLogo() {
+    return logo;
+  }
+
+  public void setLogo(Part logo) {
+    this.logo = logo;
+  }
+
+  public String getDomainOf() {
+    return domainOf;
+  }
+
+  public void setDomainOf(String domainOf) {
+    this.domainOf = domainOf;
+  }
+
+  public String getNewDomain() {
+    return newDomain;
+  }
+
+  public void setNewDomain(String newDomain) {
+    this.newDomain = newDomain;
   }
 
   public String getSlug() {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -45,8 +46,9 @@ public class AssociationsResource {
       String kind,
       String parent,
       String region,
-      String status) {
-    static AssociationView of(Tenant t) {
+      String status,
+      String domain) {
+    static AssociationView of(Tenant t, Optional<String> domain) {
       return new AssociationView(
           t.id(),
           t.nameCs(),
@@ -54,9 +56,13 @@ public class AssociationsResource {
           t.kind().name(),
           t.parent().map(TenantSlug::value).orElse(null),
           t.region().orElse(null),
-          t.status().name());
+          t.status().name(),
+          domain.orElse(null));
     }
   }
+
+  /** The custom domain (a host name such as obce.smopk.cz); null or empty removes it. */
+  public record DomainBody(String domain) {}
 
   /** ACTIVE or SUSPENDED, with the reason (optional). */
   public record StatusBody(String status, String reason) {}
@@ -64,7 +70,7 @@ public class AssociationsResource {
   @GET
   @Operation(summary = "Every association with its status")
   public List<AssociationView> list() {
-    return associations.all().stream().map(AssociationView::of).toList();
+    return associations.all().stream().map(this::view).toList();
   }
 
   @POST
@@ -75,14 +81,35 @@ public class AssociationsResource {
           "kind is UNION or ASSOCIATION; parent a union's slug; country the register it covers"
               + " (ISO 3166 alpha-2, default CZ); region one of that register's (none: the whole"
               + " country). The first admin gets a new login in the Organization"
-              + " (Keycloak mails them); an address that has a login elsewhere is refused (409).")
+              + " (Keycloak mails them); an address that has a login elsewhere is refused (409)."
+              + " Optional: accentColor (#rrggbb with a contrast of at least 4.5:1 to white text),"
+              + " logo (a PNG or JPEG in base64, at most app.logo.max-kb KiB), domain (a host"
+              + " name no other association has, 409 otherwise).")
   public Response create(NewAssociation body) {
     NewAssociation given =
-        body == null ? new NewAssociation(null, null, null, null, null, null, null, null) : body;
-    Associations.Created created = associations.create(given, caller.get());
+        body == null
+            ? new NewAssociation(null, null, null, null, null, null, null, null, null, null, null)
+            : body;
+    Associations.Created created = associations.create(given, Optional.empty(), caller.get());
     return Response.created(URI.create("platform/associations/" + created.association().id()))
-        .entity(AssociationView.of(created.association()))
+        .entity(view(created.association()))
         .build();
+  }
+
+  @PUT
+  @Path("{slug}/domain")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Sets or removes an association's custom domain",
+      description =
+          "Its pages are then served at https://<domain>/ and its links point there; DNS and TLS"
+              + " for the name are set up at the ingress. A domain another association has: 409.")
+  public AssociationView domain(@PathParam("slug") String slug, DomainBody body) {
+    return view(associations.setDomain(slug, body == null ? null : body.domain(), caller.get()));
+  }
+
+  private AssociationView view(Tenant t) {
+    return AssociationView.of(t, associations.domainOf(t));
   }
 
   @PUT
@@ -96,6 +123,6 @@ public class AssociationsResource {
     } catch (IllegalArgumentException e) {
       throw Refusal.invalid("status", "association.error.status");
     }
-    return AssociationView.of(associations.setStatus(slug, status, body.reason(), caller.get()));
+    return view(associations.setStatus(slug, status, body.reason(), caller.get()));
   }
 }

@@ -5,6 +5,9 @@ import eu.municipia.identity.control.RoleGrants;
 import eu.municipia.identity.entity.Caller;
 import eu.municipia.identity.entity.Person;
 import eu.municipia.identity.entity.Role;
+import eu.municipia.platform.control.SiteLogos;
+import eu.municipia.platform.control.SiteProfiles;
+import eu.municipia.platform.entity.Logo;
 import eu.municipia.platform.entity.Refusal;
 import eu.municipia.tenancy.entity.NewAssociation;
 import eu.municipia.tenancy.entity.Tenant;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -46,6 +50,8 @@ public class AssociationRecords {
   @Inject RoleGrants roles;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject SiteProfiles profiles;
+  @Inject SiteLogos logos;
 
   /** The checks that need the database: a free slug, a parent that is a union, a known region. */
   public void check(NewAssociation a) {
@@ -66,11 +72,15 @@ public class AssociationRecords {
             .isEmpty()) {
       errors.put("region", "association.error.region");
     }
+    if (a.domain() != null && domainTaken(a.domain(), a.slug())) {
+      errors.put("domain", "association.error.domainTaken");
+    }
+    boolean conflict = errors.containsKey("slug") || errors.containsKey("domain");
     if (!errors.isEmpty()) {
       throw new Refusal(
-          errors.containsKey("slug") ? Refusal.Kind.CONFLICT : Refusal.Kind.INVALID,
-          errors.containsKey("slug")
-              ? "An association with the slug " + a.slug() + " exists already."
+          conflict ? Refusal.Kind.CONFLICT : Refusal.Kind.INVALID,
+          conflict
+              ? "An association with the slug " + a.slug() + " or this domain exists already."
               : "The request has invalid fields.",
           errors);
     }
@@ -80,7 +90,8 @@ public class AssociationRecords {
    * The association's row with its first admin and the audit entry, all or nothing. Runs for the
    * new association (TenantContext.runAs), whose Organization and admin login exist by now.
    */
-  public void insert(NewAssociation a, Caller firstAdmin, Caller platformAdmin) {
+  public void insert(
+      NewAssociation a, Optional<Logo> logo, Caller firstAdmin, Caller platformAdmin) {
     check(a);
     update(
         "INSERT INTO tenant (id, parent_id, name_cs, name_en, kind, country, region, created_by)"
@@ -96,6 +107,13 @@ public class AssociationRecords {
     Person admin = roles.recordLogin(firstAdmin);
     em.flush();
     roles.grant(admin.id(), Role.ASSOCIATION_ADMIN, platformAdmin);
+    if (a.domain() != null) {
+      update("INSERT INTO tenant_domain (host, tenant) VALUES (?1, ?2)", a.domain(), a.slug());
+    }
+    if (a.accentColor() != null) {
+      profiles.brand(a.accentColor(), platformAdmin);
+    }
+    logo.ifPresent(l -> logos.replace(l, platformAdmin));
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("slug", a.slug());
     state.put("nameCs", a.nameCs());
@@ -105,7 +123,40 @@ public class AssociationRecords {
     state.put("country", a.country());
     state.put("region", a.region());
     state.put("firstAdmin", a.adminEmail());
+    state.put("domain", a.domain());
     audit.record(platformAdmin, "association.created", "association", a.slug(), null, state);
+  }
+
+  /**
+   * Gives the association this custom domain in place of any it had (none: it has none), refusing
+   * one that another association has (409). Runs for the association (its audit log).
+   */
+  public boolean setDomain(Tenant tenant, Optional<String> domain, Caller admin) {
+    if (domain.isPresent() && domainTaken(domain.get(), tenant.id())) {
+      throw Refusal.conflict(
+          "Another association has the domain " + domain.get() + ".",
+          "domain",
+          "association.error.domainTaken");
+    }
+    List<Object> before = rows("SELECT host FROM tenant_domain WHERE tenant = ?1", tenant.id());
+    if (before.equals(domain.map(List::<Object>of).orElse(List.of()))) {
+      return false;
+    }
+    update("DELETE FROM tenant_domain WHERE tenant = ?1", tenant.id());
+    domain.ifPresent(
+        d -> update("INSERT INTO tenant_domain (host, tenant) VALUES (?1, ?2)", d, tenant.id()));
+    Map<String, Object> was = new LinkedHashMap<>();
+    was.put("domains", before.stream().map(String::valueOf).toList());
+    Map<String, Object> now = new LinkedHashMap<>();
+    now.put("domains", domain.map(List::of).orElse(List.of()));
+    audit.record(admin, "association.domain.changed", "association", tenant.id(), was, now);
+    return true;
+  }
+
+  private boolean domainTaken(String domain, String byOtherThan) {
+    return !rows(
+            "SELECT 1 FROM tenant_domain WHERE host = ?1 AND tenant <> ?2", domain, byOtherThan)
+        .isEmpty();
   }
 
   /** Suspends or reactivates the association; the same status again changes nothing. */
