@@ -120,7 +120,8 @@ public class Shell {
     return Optional.of(branding);
   }
 
-  private String api(String path) {
+  /** The address of the current association's API path, e.g. {@code api("/site/logo")}. */
+  public String api(String path) {
     return request.getContextPath()
         + "/api/v1/tenants/"
         + tenant().map(Tenant::id).orElseThrow()

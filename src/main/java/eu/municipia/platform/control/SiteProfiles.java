@@ -2,7 +2,6 @@ package eu.municipia.platform.control;
 
 import eu.municipia.audit.control.AuditLog;
 import eu.municipia.identity.entity.Caller;
-import eu.municipia.platform.entity.Logo;
 import eu.municipia.platform.entity.SiteProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +10,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /** The current association's site profile: read by pages and mail, changed by its admins. */
 @ApplicationScoped
@@ -28,15 +26,6 @@ public class SiteProfiles {
         .getResultStream()
         .findFirst()
         .orElseGet(() -> SiteProfile.defaults(LocalDate.now(clock)));
-  }
-
-  @Inject SiteLogos logos;
-
-  /** The profile and, where one was uploaded, a new logo: both or neither. */
-  public SiteProfile change(SiteProfile.Form form, Optional<Logo> logo, Caller admin) {
-    SiteProfile profile = change(form, admin);
-    logo.ifPresent(l -> logos.replace(l, admin));
-    return profile;
   }
 
   /**

@@ -63,12 +63,15 @@ public class TrustedProxies {
    * the known ones, never to build a link.
    */
   public String host(HttpServletRequest request) {
-    String host = request.getServerName();
+    // The Host header as sent, else the container's server name (Payara #2614: over HTTP/2 the
+    // server name did not come from the request).
+    String given = request.getHeader("Host");
+    String host = given == null || given.isBlank() ? request.getServerName() : withoutPort(given);
     String forwarded = request.getHeader("X-Forwarded-Host");
     if (forwarded != null && !forwarded.isBlank() && isTrusted(request.getRemoteAddr())) {
       host = withoutPort(forwarded.split(",", -1)[0].trim());
     }
-    return host == null ? "" : host.toLowerCase(Locale.ROOT);
+    return host == null ? "" : host.trim().toLowerCase(Locale.ROOT);
   }
 
   private static String withoutPort(String host) {

@@ -4,9 +4,6 @@ import eu.municipia.identity.control.CurrentCaller;
 import eu.municipia.identity.control.IdentityProviderUnavailableException;
 import eu.municipia.identity.control.ProvisioningFailedException;
 import eu.municipia.platform.boundary.FormMessages;
-import eu.municipia.platform.boundary.SitePage;
-import eu.municipia.platform.control.SiteLogos;
-import eu.municipia.platform.entity.Logo;
 import eu.municipia.platform.entity.Refusal;
 import eu.municipia.tenancy.control.Associations;
 import eu.municipia.tenancy.entity.NewAssociation;
@@ -14,7 +11,6 @@ import eu.municipia.tenancy.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.Part;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +29,6 @@ public class AssociationsPage {
 
   @Inject Associations associations;
   @Inject CurrentCaller caller;
-  @Inject SiteLogos logos;
 
   private String slug;
   private String nameCs;
@@ -45,7 +40,6 @@ public class AssociationsPage {
   private String reason;
   private String accentColor;
   private String domain;
-  private Part logo;
   private String domainOf;
   private String newDomain;
 
@@ -64,12 +58,7 @@ public class AssociationsPage {
             null,
             domain);
     try {
-      FormMessages.show(FORM, a.errors());
-      Optional<Logo> uploaded = SitePage.uploaded(logo, logos);
-      if (FormMessages.hasErrors()) {
-        return;
-      }
-      Associations.Created created = associations.create(a, uploaded, caller.get());
+      Associations.Created created = associations.create(a, Optional.empty(), caller.get());
       FormMessages.info(
           created.newLogin() ? "association.created.newLogin" : "association.created",
           created.association().nameCs(),
@@ -154,14 +143,6 @@ public class AssociationsPage {
 
   public void setDomain(String domain) {
     this.domain = domain;
-  }
-
-  public Part getLogo() {
-    return logo;
-  }
-
-  public void setLogo(Part logo) {
-    this.logo = logo;
   }
 
   public String getDomainOf() {
