@@ -34,10 +34,6 @@ public class SitePage {
     contactEmail = profile.contactEmail().orElse("");
     contactPhone = profile.contactPhone().orElse("");
     accentColor = profile.accentColor();
-    if ("saved".equals(FormMessages.parameter("logo"))) {
-      // Back from static/site-logo.js, whose upload the API took.
-      FormMessages.info("site.logo.saved");
-    }
   }
 
   public String save() {
