@@ -23,6 +23,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What every page shows around its content: the association, the language (Czech first, English
@@ -31,6 +33,8 @@ import java.util.Optional;
 @Named
 @RequestScoped
 public class Shell {
+
+  private static final Logger LOG = Logger.getLogger(Shell.class.getName());
 
   @Inject HttpServletRequest request;
   @Inject TenantContext tenants;
@@ -114,6 +118,7 @@ public class Shell {
         branding = new Branding(profiles.current().accentColor(), logos.etag());
       } catch (RuntimeException e) {
         // The error page too has the shell: a database that fails it gets the platform's look.
+        LOG.log(Level.WARNING, "The association's colour and logo could not be read", e);
         branding = new Branding(SiteProfile.DEFAULT_COLOR, Optional.empty());
       }
     }
