@@ -1,6 +1,7 @@
 package eu.municipia.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -384,6 +385,38 @@ class HelmChartTest {
     // A replicas field would fight the autoscaler on every upgrade.
     assertThat(deployment(production).getSpec().getReplicas()).isNull();
     assertThat(defaults.all(HorizontalPodAutoscaler.class)).isEmpty();
+  }
+
+  @Test
+  void theAssociationsCustomDomainsAreRoutedAndGetACertificateOfTheirOwn() {
+    Ingress ingress =
+        HelmRender.with(
+                Map.of(
+                    "ingress.enabled", true,
+                    "ingress.host", "portal.municipia.eu",
+                    "ingress.customDomains[0]", "obce.smopk.cz",
+                    "ingress.customDomains[1]", "www.smocr.cz"))
+            .one(Ingress.class);
+
+    assertThat(ingress.getSpec().getRules())
+        .extracting(rule -> rule.getHost())
+        .containsExactly("portal.municipia.eu", "obce.smopk.cz", "www.smocr.cz");
+    assertThat(ingress.getSpec().getRules())
+        .allSatisfy(
+            rule ->
+                assertThat(rule.getHttp().getPaths().get(0).getBackend().getService().getName())
+                    .isEqualTo(FULLNAME));
+    assertThat(ingress.getSpec().getTls())
+        .extracting(tls -> tls.getHosts())
+        .containsExactly(List.of("portal.municipia.eu"), List.of("obce.smopk.cz", "www.smocr.cz"));
+    assertThat(ingress.getSpec().getTls().get(1).getSecretName())
+        .isEqualTo("municipia-tls-domains");
+    assertThatThrownBy(
+            () ->
+                HelmRender.with(
+                    Map.of("ingress.enabled", true, "ingress.customDomains[0]", "https://x.cz")))
+        .as("a domain that is not a host name")
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

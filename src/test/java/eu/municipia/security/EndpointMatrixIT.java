@@ -1110,6 +1110,9 @@ class EndpointMatrixIT {
       good(
           "PUT /api/v1/platform/associations/{slug}/status",
           "{\"status\":\"SUSPENDED\",\"reason\":\"refused\"}");
+      good("PUT /api/v1/platform/associations/{slug}/domain", "{\"domain\":\"refused.example\"}");
+      goodBodies.put(
+          "PUT " + tenantApi + "/site/logo", new RequestBody("image/png", onePixelPng()));
       good(
           "POST " + tenantApi + "/personal-data/erasure",
           "{\"email\":\"" + PERSON_EMAIL + "\",\"confirm\":true}");
@@ -1181,6 +1184,20 @@ class EndpointMatrixIT {
           "{\"code\":\""
               + NON_MEMBER
               + "\",\"applicantName\":\"Jan Matice\",\"email\":\"matice@example.org\",\"consent\":true,\"language\":\"cs\"}");
+    }
+
+    /** A real PNG, so a refused upload is refused for its caller, not its bytes. */
+    private static byte[] onePixelPng() {
+      try {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(
+            new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB),
+            "png",
+            out);
+        return out.toByteArray();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     private void good(String key, String json) {

@@ -76,20 +76,42 @@ public final class Api {
     return send("PUT", path, token, contentType, body);
   }
 
+  /** A request with a binary body, such as an image upload. */
+  public Response put(String path, String token, String contentType, byte[] body) {
+    return send("PUT", path, token, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+  }
+
   public Response send(String method, String path, String token) {
-    return send(method, path, token, null, null);
+    return send(method, path, token, null, (String) null);
   }
 
   private Response send(String method, String path, String token, String contentType, String body) {
+    return send(
+        method,
+        path,
+        token,
+        contentType,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  private Response send(
+      String method,
+      String path,
+      String token,
+      String contentType,
+      HttpRequest.BodyPublisher body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(120))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+            .method(method, body);
     headers.forEach(request::header);
+    if (headers.containsKey("Host")) {
+      // Over HTTP/2 (which the client reaches by upgrading a cleartext connection) the host goes
+      // in :authority, taken from the URI: a Host header set here would never reach the server.
+      request.version(HttpClient.Version.HTTP_1_1);
+    }
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }

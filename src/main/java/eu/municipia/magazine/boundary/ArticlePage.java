@@ -217,7 +217,11 @@ public class ArticlePage {
     UUID id = getLeadImage();
     return id == null || isNotPublished()
         ? null
-        : links.platform().root() + ArticleViews.fileUrl(getSource(), id) + "?w=1200";
+        // A shared article's image is the source association's: on this one's custom domain an
+        // API path naming another association finds nothing, so it comes from the platform.
+        : (shared == null ? links.apiOf(tenants.current()) : links.platform()).root()
+            + ArticleViews.fileUrl(getSource(), id)
+            + "?w=1200";
   }
 
   public String getSourceName() {

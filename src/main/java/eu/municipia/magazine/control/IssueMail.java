@@ -7,21 +7,28 @@ import eu.municipia.platform.control.Links;
 import eu.municipia.tenancy.entity.Tenant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * An issue as the newsletter's e-mail: the association's name on its colour, each article's title
- * (linked to its page), perex and image, a link to the issue on the web, and each subscriber's
- * unsubscribe link ({@link NewsletterMail#UNSUBSCRIBE}). Plain text and HTML say the same; e-mail
- * clients ignore style sheets, so the HTML carries its styles inline.
+ * An issue as the newsletter's e-mail: the association's logo and name on its colour, each
+ * article's title (linked to its page), perex and image, a link to the issue on the web, and each
+ * subscriber's unsubscribe link ({@link NewsletterMail#UNSUBSCRIBE}). Plain text and HTML say the
+ * same; e-mail clients ignore style sheets, so the HTML carries its styles inline.
  */
 final class IssueMail {
 
   private IssueMail() {}
 
   static NewsletterMail render(
-      Issue issue, List<Article> articles, Tenant tenant, String color, Links links) {
+      Issue issue,
+      List<Article> articles,
+      Tenant tenant,
+      String color,
+      Optional<String> logoTag,
+      Links links) {
     Links.Site site = links.of(tenant);
-    String root = links.platform().root().toString();
+    Links.Site api = links.apiOf(tenant);
+    String files = "/api/v1/tenants/" + tenant.id();
     String name = tenant.nameCs();
     String web =
         site.page(
@@ -49,8 +56,21 @@ final class IssueMail {
             "<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:600px;background:#ffffff\">")
         .append("<tr><td style=\"background:")
         .append(color)
-        .append(
-            ";color:#ffffff;padding:20px\"><p style=\"margin:0;font-size:20px;font-weight:bold\">")
+        .append(";color:#ffffff;padding:20px\">");
+    // The logo sits on a white tile: it was drawn for the pages' light header, not the colour.
+    logoTag.ifPresent(
+        tag ->
+            html.append(
+                    "<p style=\"margin:0 0 12px\"><span style=\"display:inline-block;background:#ffffff;padding:6px\"><img src=\"")
+                .append(
+                    escape(
+                        api.page(files + "/site/logo", Map.of("v", tag.replace("\"", "")))
+                            .toString()))
+                .append("\" alt=\"")
+                .append(escape(name))
+                .append(
+                    "\" height=\"48\" style=\"display:block;height:48px;width:auto;border:0\"></span></p>"));
+    html.append("<p style=\"margin:0;font-size:20px;font-weight:bold\">")
         .append(escape(name))
         .append("</p><p style=\"margin:4px 0 0\">Magazín ")
         .append(escape(issue.number().toString()))
@@ -59,7 +79,7 @@ final class IssueMail {
         .append("</p></td></tr>")
         .append("<tr><td style=\"padding:8px 20px;font-size:13px\"><a href=\"")
         .append(escape(web))
-        .append("\" style=\"color:#0b4f8a\">Zobrazit na webu</a></td></tr>");
+        .append("\" style=\"color:" + color + "\">Zobrazit na webu</a></td></tr>");
     for (Article article : articles) {
       String url = site.page("/magazine/article", Map.of("slug", article.slug())).toString();
       text.append("\n")
@@ -77,12 +97,8 @@ final class IssueMail {
                   html.append("<img src=\"")
                       .append(
                           escape(
-                              root
-                                  + "/api/v1/tenants/"
-                                  + tenant.id()
-                                  + "/magazine/files/"
-                                  + image
-                                  + "?w=1200"))
+                              api.page(files + "/magazine/files/" + image, Map.of("w", "1200"))
+                                  .toString()))
                       .append("\" alt=\"")
                       .append(escape(article.leadImageAlt()))
                       .append(
@@ -95,7 +111,7 @@ final class IssueMail {
           .append(escape(article.perex()))
           .append("</p><p style=\"margin:0\"><a href=\"")
           .append(escape(url))
-          .append("\" style=\"color:#0b4f8a\">Číst celý článek</a></p></td></tr>");
+          .append("\" style=\"color:" + color + "\">Číst celý článek</a></p></td></tr>");
     }
     text.append("\n--\nZpravodaj vám posílá ")
         .append(name)
@@ -109,7 +125,9 @@ final class IssueMail {
         .append(". <a href=\"")
         .append(NewsletterMail.UNSUBSCRIBE)
         .append(
-            "\" style=\"color:#0b4f8a\">Zrušit odběr</a></td></tr></table></td></tr></table></body></html>");
+            "\" style=\"color:"
+                + color
+                + "\">Zrušit odběr</a></td></tr></table></td></tr></table></body></html>");
     return new NewsletterMail(subject, text.toString(), html.toString());
   }
 

@@ -9,6 +9,7 @@ import eu.municipia.newsletter.control.NewsletterMail;
 import eu.municipia.newsletter.control.Newsletters;
 import eu.municipia.newsletter.entity.NewsletterSend;
 import eu.municipia.platform.control.Links;
+import eu.municipia.platform.control.SiteLogos;
 import eu.municipia.platform.control.SiteProfiles;
 import eu.municipia.platform.control.UniqueKeys;
 import eu.municipia.platform.entity.Refusal;
@@ -38,6 +39,7 @@ public class Issues {
   @Inject Articles articles;
   @Inject Newsletters newsletters;
   @Inject SiteProfiles profiles;
+  @Inject SiteLogos logos;
   @Inject TenantContext tenants;
   @Inject Links links;
   @Inject AuditLog audit;
@@ -134,7 +136,7 @@ public class Issues {
       throw Refusal.conflict("An issue needs an article.", "articles", "issue.error.empty");
     }
     return IssueMail.render(
-        issue, inIssue, tenants.current(), profiles.current().accentColor(), links);
+        issue, inIssue, tenants.current(), profiles.current().accentColor(), logos.etag(), links);
   }
 
   static Map<String, Object> none() {

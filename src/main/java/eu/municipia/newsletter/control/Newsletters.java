@@ -103,7 +103,7 @@ public class Newsletters {
         () -> Refusal.conflict("This issue was sent already.", "issue", "newsletter.error.sent"));
     Tenant tenant = tenants.current();
     Links.Site site = links.of(tenant);
-    Links.Site platform = links.platform();
+    Links.Site api = links.apiOf(tenant);
     List<Outbox.Recipient> list = new ArrayList<>(recipients.size());
     for (Subscriber s : recipients) {
       Map<String, String> values = new LinkedHashMap<>();
@@ -112,8 +112,7 @@ public class Newsletters {
           site.page("/newsletter/unsubscribe", Map.of("token", s.token())).toString());
       values.put(
           "oneClick",
-          platform
-              .page(
+          api.page(
                   "/api/v1/tenants/" + tenant.id() + "/newsletter/unsubscribe",
                   Map.of("token", s.token()))
               .toString());

@@ -4,7 +4,10 @@ import eu.municipia.identity.control.BrowserLogin;
 import eu.municipia.identity.control.CurrentCaller;
 import eu.municipia.identity.entity.Caller;
 import eu.municipia.platform.control.Languages;
+import eu.municipia.platform.control.SiteLogos;
+import eu.municipia.platform.control.SiteProfiles;
 import eu.municipia.platform.control.TrustedProxies;
+import eu.municipia.platform.entity.SiteProfile;
 import eu.municipia.tenancy.control.TenantContext;
 import eu.municipia.tenancy.control.TenantDirectory;
 import eu.municipia.tenancy.control.TenantResolver;
@@ -20,6 +23,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What every page shows around its content: the association, the language (Czech first, English
@@ -29,6 +34,8 @@ import java.util.Optional;
 @RequestScoped
 public class Shell {
 
+  private static final Logger LOG = Logger.getLogger(Shell.class.getName());
+
   @Inject HttpServletRequest request;
   @Inject TenantContext tenants;
   @Inject TenantDirectory directory;
@@ -36,8 +43,14 @@ public class Shell {
   @Inject CurrentCaller caller;
   @Inject BrowserLogin browserLogin;
   @Inject TrustedProxies proxies;
+  @Inject SiteProfiles profiles;
+  @Inject SiteLogos logos;
 
   private String language;
+  private Branding branding;
+
+  /** The association's colour and its logo's tag, read once per page. */
+  private record Branding(String color, Optional<String> logoTag) {}
 
   public Locale getLocale() {
     if (language == null) {
@@ -78,6 +91,46 @@ public class Shell {
 
   public String getTenantName() {
     return tenant().map(t -> t.name(getLocale())).orElse("Municipia");
+  }
+
+  /**
+   * The association's style sheet (its accent colour as a CSS custom property, after the platform's
+   * sheet), its colour in the address so a new colour is fetched at once; empty outside one.
+   */
+  public String getTenantStylesheetUrl() {
+    return branding().map(b -> api("/site/style.css?v=" + b.color().substring(1))).orElse("");
+  }
+
+  /** The association's logo for the header, or empty where it has none. */
+  public String getLogoUrl() {
+    return branding()
+        .flatMap(Branding::logoTag)
+        .map(tag -> api("/site/logo?v=" + tag.replace("\"", "")))
+        .orElse("");
+  }
+
+  private Optional<Branding> branding() {
+    if (tenant().isEmpty()) {
+      return Optional.empty();
+    }
+    if (branding == null) {
+      try {
+        branding = new Branding(profiles.current().accentColor(), logos.etag());
+      } catch (RuntimeException e) {
+        // The error page too has the shell: a database that fails it gets the platform's look.
+        LOG.log(Level.WARNING, "The association's colour and logo could not be read", e);
+        branding = new Branding(SiteProfile.DEFAULT_COLOR, Optional.empty());
+      }
+    }
+    return Optional.of(branding);
+  }
+
+  /** The address of the current association's API path, e.g. {@code api("/site/logo")}. */
+  public String api(String path) {
+    return request.getContextPath()
+        + "/api/v1/tenants/"
+        + tenant().map(Tenant::id).orElseThrow()
+        + path;
   }
 
   public List<Tenant> getAllTenants() {

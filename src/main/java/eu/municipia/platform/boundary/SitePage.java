@@ -11,7 +11,8 @@ import jakarta.inject.Named;
 
 /**
  * The admin's page of the association's site profile ({@code /{tenant}/admin/site}): the public
- * contact, the newsletter's colour; saving also marks the accessibility statement as reviewed.
+ * contact, the association's colour (pages and newsletter), its logo (sent by script to the API);
+ * saving also marks the accessibility statement as reviewed.
  */
 @Named
 @RequestScoped
@@ -21,6 +22,7 @@ public class SitePage {
 
   @Inject SiteProfiles profiles;
   @Inject CurrentCaller caller;
+  @Inject Shell shell;
 
   private String contactEmail;
   private String contactPhone;
@@ -47,6 +49,16 @@ public class SitePage {
       FormMessages.show(FORM, e);
     }
     return null;
+  }
+
+  /** The current logo (for the preview), or empty. */
+  public String getLogoUrl() {
+    return shell.getLogoUrl();
+  }
+
+  /** Where static/site-logo.js sends the chosen file. */
+  public String getLogoApi() {
+    return shell.api("/site/logo");
   }
 
   public boolean invalid(String field) {

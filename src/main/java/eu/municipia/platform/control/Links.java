@@ -74,6 +74,18 @@ public class Links {
   }
 
   /**
+   * Where an association's API and files are reached from outside ({@code /api/v1/tenants/...}):
+   * the root of its custom domain, else the platform's; for the absolute addresses of its logo and
+   * images in mail, which then come from the domain the mail's links use.
+   */
+  public Site apiOf(Tenant tenant) {
+    Objects.requireNonNull(tenant, "tenant is required");
+    URI platform = platformRoot();
+    Optional<String> domain = directory.domainOf(tenant);
+    return new Site(domain.isPresent() ? rootOf(platform, tenant, domain) : platform);
+  }
+
+  /**
    * The site a request was made on: the association's custom domain where the resolver found the
    * association by its host (a host listed in {@code tenant_domain}, so never an arbitrary one),
    * else the platform address. Paths on it are the request's paths within the app.

@@ -28,6 +28,21 @@ public class SiteProfiles {
         .orElseGet(() -> SiteProfile.defaults(LocalDate.now(clock)));
   }
 
+  /**
+   * A new association's colour, chosen by the platform admin who creates it; its own admin changes
+   * it later on the site page.
+   */
+  public void brand(String color, Caller platformAdmin) {
+    SiteProfile profile = current();
+    boolean created = !profile.isSaved();
+    var before = created ? null : profile.auditState();
+    profile.brand(color, Instant.now(clock));
+    if (created) {
+      em.persist(profile);
+    }
+    audit.record(platformAdmin, "site.changed", "site", "profile", before, profile.auditState());
+  }
+
   public SiteProfile change(SiteProfile.Form form, Caller admin) {
     SiteProfile profile = current();
     boolean created = !profile.isSaved();

@@ -57,6 +57,33 @@ public class TrustedProxies {
   }
 
   /**
+   * The host name the client asked for, lower case and without port: the request's Host, or, from a
+   * trusted proxy that says so, the first of {@code X-Forwarded-Host} (an ingress that rewrites
+   * Host passes the original there). Only used to find an association by its custom domain among
+   * the known ones, never to build a link.
+   */
+  public String host(HttpServletRequest request) {
+    // The Host header as sent, else the container's server name (Payara #2614: over HTTP/2 the
+    // server name did not come from the request).
+    String given = request.getHeader("Host");
+    String host = given == null || given.isBlank() ? request.getServerName() : withoutPort(given);
+    String forwarded = request.getHeader("X-Forwarded-Host");
+    if (forwarded != null && !forwarded.isBlank() && isTrusted(request.getRemoteAddr())) {
+      host = withoutPort(forwarded.split(",", -1)[0].trim());
+    }
+    return host == null ? "" : host.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static String withoutPort(String host) {
+    if (host.startsWith("[")) {
+      int end = host.indexOf(']');
+      return end < 0 ? host : host.substring(0, end + 1);
+    }
+    int colon = host.indexOf(':');
+    return colon < 0 ? host : host.substring(0, colon);
+  }
+
+  /**
    * The client's address: the connection's peer, or, when that is a trusted proxy, the last address
    * in {@code X-Forwarded-For} that is not itself a trusted proxy (earlier entries are whatever the
    * client chose to send).

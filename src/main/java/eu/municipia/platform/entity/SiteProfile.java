@@ -25,6 +25,10 @@ public class SiteProfile extends TenantOwned {
 
   public static final String DEFAULT_COLOR = "#0b4f8a";
   private static final Pattern COLOR = Pattern.compile("#[0-9a-f]{6}");
+
+  /** WCAG 2.1 AA for normal text (success criterion 1.4.3). */
+  public static final double MINIMUM_CONTRAST = 4.5;
+
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()/-]{6,25}");
 
   /** What an admin types; checked once here for the page and the API. */
@@ -49,11 +53,38 @@ public class SiteProfile extends TenantOwned {
       if (contactPhone != null && !PHONE.matcher(contactPhone).matches()) {
         errors.put("contactPhone", "site.error.phone");
       }
-      if (!COLOR.matcher(accentColor).matches()) {
-        errors.put("accentColor", "site.error.color");
-      }
+      colorError(accentColor).ifPresent(e -> errors.put("accentColor", e));
       return errors;
     }
+  }
+
+  /**
+   * Why a colour (lower-case #rrggbb) cannot be the association's, or empty when it can. White text
+   * sits on it (buttons, the newsletter's header) and it colours links on white, so it must reach
+   * WCAG 2.1 AA's 4.5:1 against white, which Czech law 99/2019 asks of public bodies' sites.
+   */
+  public static Optional<String> colorError(String color) {
+    if (color == null || !COLOR.matcher(color).matches()) {
+      return Optional.of("site.error.color");
+    }
+    return contrastWithWhite(color) < MINIMUM_CONTRAST
+        ? Optional.of("site.error.contrast")
+        : Optional.empty();
+  }
+
+  /** WCAG's contrast ratio of the colour with white: (1.05) / (its relative luminance + 0.05). */
+  public static double contrastWithWhite(String color) {
+    int rgb = Integer.parseInt(color.substring(1), 16);
+    double luminance =
+        0.2126 * linear((rgb >> 16) & 0xFF)
+            + 0.7152 * linear((rgb >> 8) & 0xFF)
+            + 0.0722 * linear(rgb & 0xFF);
+    return 1.05 / (luminance + 0.05);
+  }
+
+  private static double linear(int channel) {
+    double c = channel / 255.0;
+    return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
   }
 
   @Id private UUID id;
@@ -92,6 +123,20 @@ public class SiteProfile extends TenantOwned {
     contactPhone = form.contactPhone();
     accentColor = form.accentColor();
     statementReviewedOn = today;
+    updatedAt = now;
+  }
+
+  /**
+   * Takes the colour a platform admin chose for a new association, without touching what its own
+   * admin says on the site page (contact, the statement's review).
+   */
+  public void brand(String color, Instant now) {
+    colorError(color)
+        .ifPresent(
+            e -> {
+              throw Refusal.invalid("accentColor", e);
+            });
+    accentColor = color;
     updatedAt = now;
   }
 

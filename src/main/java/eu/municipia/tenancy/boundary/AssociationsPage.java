@@ -12,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The platform admins' page of associations (/platform/associations): the list with each one's
@@ -24,6 +25,7 @@ import java.util.List;
 public class AssociationsPage {
 
   static final String FORM = "association";
+  static final String DOMAIN_FORM = "domains";
 
   @Inject Associations associations;
   @Inject CurrentCaller caller;
@@ -36,12 +38,27 @@ public class AssociationsPage {
   private String region;
   private String adminEmail;
   private String reason;
+  private String accentColor;
+  private String domain;
+  private String domainOf;
+  private String newDomain;
 
   public void create() {
     NewAssociation a =
-        new NewAssociation(slug, nameCs, nameEn, kind, parent, null, region, adminEmail);
+        new NewAssociation(
+            slug,
+            nameCs,
+            nameEn,
+            kind,
+            parent,
+            null,
+            region,
+            adminEmail,
+            accentColor,
+            null,
+            domain);
     try {
-      Associations.Created created = associations.create(a, caller.get());
+      Associations.Created created = associations.create(a, Optional.empty(), caller.get());
       FormMessages.info(
           switch (created.firstAdmin()) {
             case NEW_LOGIN -> "association.created.newLogin";
@@ -50,12 +67,32 @@ public class AssociationsPage {
           },
           created.association().nameCs(),
           adminEmail);
-      slug = nameCs = nameEn = parent = region = adminEmail = null;
+      slug = nameCs = nameEn = parent = region = adminEmail = accentColor = domain = null;
     } catch (Refusal e) {
       FormMessages.show(FORM, e);
     } catch (ProvisioningFailedException | IdentityProviderUnavailableException e) {
       FormMessages.error("association.error.keycloak");
     }
+  }
+
+  /** Sets or removes the custom domain of the association chosen in the domain form. */
+  public void changeDomain() {
+    try {
+      Tenant t = associations.setDomain(domainOf == null ? "" : domainOf, newDomain, caller.get());
+      FormMessages.info(
+          associations.domainOf(t).isPresent()
+              ? "association.domain.set"
+              : "association.domain.removed",
+          t.nameCs(),
+          associations.domainOf(t).orElse(""));
+    } catch (Refusal e) {
+      FormMessages.show(DOMAIN_FORM, e);
+    }
+  }
+
+  /** The association's custom domain, or empty text. */
+  public String domainOf(Tenant tenant) {
+    return associations.domainOf(tenant).orElse("");
   }
 
   public void suspend(Tenant tenant) {
@@ -90,6 +127,42 @@ public class AssociationsPage {
 
   public boolean invalid(String field) {
     return FormMessages.invalid(FORM, field);
+  }
+
+  public boolean invalidDomain(String field) {
+    return FormMessages.invalid(DOMAIN_FORM, field);
+  }
+
+  public String getAccentColor() {
+    return accentColor;
+  }
+
+  public void setAccentColor(String accentColor) {
+    this.accentColor = accentColor;
+  }
+
+  public String getDomain() {
+    return domain;
+  }
+
+  public void setDomain(String domain) {
+    this.domain = domain;
+  }
+
+  public String getDomainOf() {
+    return domainOf;
+  }
+
+  public void setDomainOf(String domainOf) {
+    this.domainOf = domainOf;
+  }
+
+  public String getNewDomain() {
+    return newDomain;
+  }
+
+  public void setNewDomain(String newDomain) {
+    this.newDomain = newDomain;
   }
 
   public String getSlug() {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -46,16 +47,18 @@ public class AssociationsResource {
       String parent,
       String region,
       String status,
+      String domain,
       String firstAdmin) {
-    static AssociationView of(Tenant t) {
-      return of(t, null);
+    static AssociationView of(Tenant t, Optional<String> domain) {
+      return of(t, domain, null);
     }
 
     /**
      * With how its first admin was given it, in the answer to its creation: NEW_LOGIN,
      * EXISTING_LOGIN or INVITATION_SENT (null, left out, elsewhere).
      */
-    static AssociationView of(Tenant t, Associations.FirstAdmin firstAdmin) {
+    static AssociationView of(
+        Tenant t, Optional<String> domain, Associations.FirstAdmin firstAdmin) {
       return new AssociationView(
           t.id(),
           t.nameCs(),
@@ -64,9 +67,13 @@ public class AssociationsResource {
           t.parent().map(TenantSlug::value).orElse(null),
           t.region().orElse(null),
           t.status().name(),
+          domain.orElse(null),
           firstAdmin == null ? null : firstAdmin.name());
     }
   }
+
+  /** The custom domain (a host name such as obce.smopk.cz); null or empty removes it. */
+  public record DomainBody(String domain) {}
 
   /** ACTIVE or SUSPENDED, with the reason (optional). */
   public record StatusBody(String status, String reason) {}
@@ -74,7 +81,7 @@ public class AssociationsResource {
   @GET
   @Operation(summary = "Every association with its status")
   public List<AssociationView> list() {
-    return associations.all().stream().map(AssociationView::of).toList();
+    return associations.all().stream().map(this::view).toList();
   }
 
   @POST
@@ -88,14 +95,39 @@ public class AssociationsResource {
               + " (Keycloak mails them), firstAdmin NEW_LOGIN; an address that has a verified login"
               + " elsewhere is sent an invitation to be the admin, which only that login's owner can"
               + " accept (firstAdmin INVITATION_SENT; until then the association has no admin); an"
-              + " address whose login is not verified is refused (409).")
+              + " address whose login is not verified is refused (409)."
+              + " Optional: accentColor (#rrggbb with a contrast of at least 4.5:1 to white text),"
+              + " logo (a PNG or JPEG in base64, at most app.logo.max-kb KiB), domain (a host"
+              + " name no other association has, 409 otherwise).")
   public Response create(NewAssociation body) {
     NewAssociation given =
-        body == null ? new NewAssociation(null, null, null, null, null, null, null, null) : body;
-    Associations.Created created = associations.create(given, caller.get());
+        body == null
+            ? new NewAssociation(null, null, null, null, null, null, null, null, null, null, null)
+            : body;
+    Associations.Created created = associations.create(given, Optional.empty(), caller.get());
     return Response.created(URI.create("platform/associations/" + created.association().id()))
-        .entity(AssociationView.of(created.association(), created.firstAdmin()))
+        .entity(
+            AssociationView.of(
+                created.association(),
+                associations.domainOf(created.association()),
+                created.firstAdmin()))
         .build();
+  }
+
+  @PUT
+  @Path("{slug}/domain")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Sets or removes an association's custom domain",
+      description =
+          "Its pages are then served at https://<domain>/ and its links point there; DNS and TLS"
+              + " for the name are set up at the ingress. A domain another association has: 409.")
+  public AssociationView domain(@PathParam("slug") String slug, DomainBody body) {
+    return view(associations.setDomain(slug, body == null ? null : body.domain(), caller.get()));
+  }
+
+  private AssociationView view(Tenant t) {
+    return AssociationView.of(t, associations.domainOf(t));
   }
 
   @PUT
@@ -109,6 +141,6 @@ public class AssociationsResource {
     } catch (IllegalArgumentException e) {
       throw Refusal.invalid("status", "association.error.status");
     }
-    return AssociationView.of(associations.setStatus(slug, status, body.reason(), caller.get()));
+    return view(associations.setStatus(slug, status, body.reason(), caller.get()));
   }
 }

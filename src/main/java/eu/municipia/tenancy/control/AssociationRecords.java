@@ -9,6 +9,9 @@ import eu.municipia.identity.entity.Person;
 import eu.municipia.identity.entity.Role;
 import eu.municipia.mail.control.Outbox;
 import eu.municipia.platform.control.Links;
+import eu.municipia.platform.control.SiteLogos;
+import eu.municipia.platform.control.SiteProfiles;
+import eu.municipia.platform.entity.Logo;
 import eu.municipia.platform.entity.Refusal;
 import eu.municipia.tenancy.entity.NewAssociation;
 import eu.municipia.tenancy.entity.Tenant;
@@ -29,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import javax.sql.DataSource;
 
@@ -56,6 +60,8 @@ public class AssociationRecords {
   @Inject Links links;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject SiteProfiles profiles;
+  @Inject SiteLogos logos;
 
   /** The reference of the invitation to be an association's first admin: this, then its slug. */
   static final String FIRST_ADMIN = "association-admin:";
@@ -81,11 +87,15 @@ public class AssociationRecords {
             .isEmpty()) {
       errors.put("region", "association.error.region");
     }
+    if (a.domain() != null && domainTaken(a.domain(), a.slug())) {
+      errors.put("domain", "association.error.domainTaken");
+    }
+    boolean conflict = errors.containsKey("slug") || errors.containsKey("domain");
     if (!errors.isEmpty()) {
       throw new Refusal(
-          errors.containsKey("slug") ? Refusal.Kind.CONFLICT : Refusal.Kind.INVALID,
-          errors.containsKey("slug")
-              ? "An association with the slug " + a.slug() + " exists already."
+          conflict ? Refusal.Kind.CONFLICT : Refusal.Kind.INVALID,
+          conflict
+              ? "An association with the slug " + a.slug() + " or this domain exists already."
               : "The request has invalid fields.",
           errors);
     }
@@ -95,8 +105,9 @@ public class AssociationRecords {
    * The association's row with its first admin and the audit entry, all or nothing. Runs for the
    * new association (TenantContext.runAs), whose Organization and admin login exist by now.
    */
-  public void insert(NewAssociation a, Caller firstAdmin, Caller platformAdmin) {
-    insertRow(a, platformAdmin);
+  public void insert(
+      NewAssociation a, Optional<Logo> logo, Caller firstAdmin, Caller platformAdmin) {
+    insertRow(a, logo, platformAdmin);
     Person admin = roles.recordLogin(firstAdmin);
     em.flush();
     roles.grant(admin.id(), Role.ASSOCIATION_ADMIN, platformAdmin);
@@ -108,8 +119,9 @@ public class AssociationRecords {
    * with the mail that carries the link (the outbox sends it after commit), and the audit entry,
    * all or nothing. The login gets nothing until its owner accepts.
    */
-  public void insertInviting(NewAssociation a, Caller invited, Caller platformAdmin) {
-    insertRow(a, platformAdmin);
+  public void insertInviting(
+      NewAssociation a, Optional<Logo> logo, Caller invited, Caller platformAdmin) {
+    insertRow(a, logo, platformAdmin);
     em.flush();
     Invitation.Issued issued =
         invitations.issue(
@@ -131,7 +143,7 @@ public class AssociationRecords {
     audited(a, platformAdmin, true);
   }
 
-  private void insertRow(NewAssociation a, Caller platformAdmin) {
+  private void insertRow(NewAssociation a, Optional<Logo> logo, Caller platformAdmin) {
     check(a);
     update(
         "INSERT INTO tenant (id, parent_id, name_cs, name_en, kind, country, region, created_by)"
@@ -144,6 +156,13 @@ public class AssociationRecords {
         a.country(),
         a.region(),
         platformAdmin.subject());
+    if (a.domain() != null) {
+      update("INSERT INTO tenant_domain (host, tenant) VALUES (?1, ?2)", a.domain(), a.slug());
+    }
+    if (a.accentColor() != null) {
+      profiles.brand(a.accentColor(), platformAdmin);
+    }
+    logo.ifPresent(l -> logos.replace(l, platformAdmin));
   }
 
   private void audited(NewAssociation a, Caller platformAdmin, boolean adminInvited) {
@@ -157,7 +176,40 @@ public class AssociationRecords {
     state.put("region", a.region());
     state.put("firstAdmin", a.adminEmail());
     state.put("firstAdminInvited", adminInvited);
+    state.put("domain", a.domain());
     audit.record(platformAdmin, "association.created", "association", a.slug(), null, state);
+  }
+
+  /**
+   * Gives the association this custom domain in place of any it had (none: it has none), refusing
+   * one that another association has (409). Runs for the association (its audit log).
+   */
+  public boolean setDomain(Tenant tenant, Optional<String> domain, Caller admin) {
+    if (domain.isPresent() && domainTaken(domain.get(), tenant.id())) {
+      throw Refusal.conflict(
+          "Another association has the domain " + domain.get() + ".",
+          "domain",
+          "association.error.domainTaken");
+    }
+    List<Object> before = rows("SELECT host FROM tenant_domain WHERE tenant = ?1", tenant.id());
+    if (before.equals(domain.map(List::<Object>of).orElse(List.of()))) {
+      return false;
+    }
+    update("DELETE FROM tenant_domain WHERE tenant = ?1", tenant.id());
+    domain.ifPresent(
+        d -> update("INSERT INTO tenant_domain (host, tenant) VALUES (?1, ?2)", d, tenant.id()));
+    Map<String, Object> was = new LinkedHashMap<>();
+    was.put("domains", before.stream().map(String::valueOf).toList());
+    Map<String, Object> now = new LinkedHashMap<>();
+    now.put("domains", domain.map(List::of).orElse(List.of()));
+    audit.record(admin, "association.domain.changed", "association", tenant.id(), was, now);
+    return true;
+  }
+
+  private boolean domainTaken(String domain, String byOtherThan) {
+    return !rows(
+            "SELECT 1 FROM tenant_domain WHERE host = ?1 AND tenant <> ?2", domain, byOtherThan)
+        .isEmpty();
   }
 
   /** Suspends or reactivates the association; the same status again changes nothing. */

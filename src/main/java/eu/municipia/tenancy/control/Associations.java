@@ -3,7 +3,11 @@ package eu.municipia.tenancy.control;
 import eu.municipia.identity.control.KeycloakProvisioning;
 import eu.municipia.identity.control.OidcSettings;
 import eu.municipia.identity.entity.Caller;
+import eu.municipia.platform.control.Links;
+import eu.municipia.platform.control.SiteLogos;
+import eu.municipia.platform.entity.Logo;
 import eu.municipia.platform.entity.Refusal;
+import eu.municipia.tenancy.entity.CustomDomain;
 import eu.municipia.tenancy.entity.NewAssociation;
 import eu.municipia.tenancy.entity.Tenant;
 import eu.municipia.tenancy.entity.TenantSlug;
@@ -33,6 +37,8 @@ public class Associations {
   @Inject AssociationRecords records;
   @Inject TenantContext tenants;
   @Inject TenantDirectory directory;
+  @Inject Links links;
+  @Inject SiteLogos logos;
 
   /** How the first admin was given the association. */
   public enum FirstAdmin {
@@ -54,8 +60,19 @@ public class Associations {
     }
   }
 
-  public Created create(NewAssociation a, Caller platformAdmin) {
+  /**
+   * Creates the association; its logo comes from the page's upload or else from the request's
+   * base64 text ({@link NewAssociation#logo}), checked before Keycloak is touched.
+   */
+  public Created create(NewAssociation a, Optional<Logo> uploaded, Caller platformAdmin) {
     a.requireValid();
+    if (a.domain() != null && a.domain().equals(links.platform().root().getHost())) {
+      throw Refusal.invalid("domain", "association.error.domainPlatform");
+    }
+    Optional<Logo> logo =
+        uploaded.isPresent() || a.logo() == null
+            ? uploaded
+            : Optional.of(Logo.ofBase64(a.logo(), logos.maxBytes()));
     Tenant tenant =
         new Tenant(
             new TenantSlug(a.slug()),
@@ -115,14 +132,35 @@ public class Associations {
         tenant,
         () -> {
           if (how == FirstAdmin.INVITATION_SENT) {
-            records.insertInviting(a, firstAdmin, platformAdmin);
+            records.insertInviting(a, logo, firstAdmin, platformAdmin);
           } else {
-            records.insert(a, firstAdmin, platformAdmin);
+            records.insert(a, logo, firstAdmin, platformAdmin);
           }
           return null;
         });
     directory.refresh();
     return new Created(directory.bySlug(a.slug()).orElse(tenant), how);
+  }
+
+  /** Sets (or with empty, removes) the association's custom domain. */
+  public Tenant setDomain(String slug, String typed, Caller platformAdmin) {
+    Tenant tenant =
+        directory.bySlug(slug).orElseThrow(() -> Refusal.notFound("No association " + slug + "."));
+    Optional<String> domain = Optional.ofNullable(CustomDomain.normalized(typed));
+    if (domain.isPresent() && !CustomDomain.isWellFormed(domain.get())) {
+      throw Refusal.invalid("domain", "association.error.domain");
+    }
+    if (domain.isPresent() && domain.get().equals(links.platform().root().getHost())) {
+      throw Refusal.invalid("domain", "association.error.domainPlatform");
+    }
+    tenants.runAs(tenant, () -> records.setDomain(tenant, domain, platformAdmin));
+    directory.refresh();
+    return tenant;
+  }
+
+  /** The custom domain the association's links use, if it has one. */
+  public Optional<String> domainOf(Tenant tenant) {
+    return directory.domainOf(tenant);
   }
 
   /** Suspends or reactivates an association; its data stays either way. */

@@ -1,6 +1,7 @@
 package eu.municipia.tenancy.control;
 
 import eu.municipia.platform.control.RequestPath;
+import eu.municipia.platform.control.TrustedProxies;
 import eu.municipia.tenancy.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ public class TenantResolver {
   }
 
   @Inject TenantDirectory directory;
+  @Inject TrustedProxies proxies;
 
   public Optional<Tenant> resolve(HttpServletRequest request) {
     return resolution(request).tenant();
@@ -64,7 +66,7 @@ public class TenantResolver {
     if (isAsset(path)) {
       return new TenantResolution(Optional.empty(), false, path);
     }
-    Optional<Tenant> byHost = directory.byHost(request.getServerName());
+    Optional<Tenant> byHost = directory.byHost(proxies.host(request));
     if (path.startsWith(API_PREFIX)) {
       Optional<Tenant> named = directory.bySlug(firstSegment(path.substring(API_PREFIX.length())));
       // On a custom domain, an API path naming another tenant finds nothing.

@@ -1,8 +1,10 @@
 package eu.municipia.tenancy.entity;
 
 import eu.municipia.platform.entity.EmailAddress;
+import eu.municipia.platform.entity.SiteProfile;
 import eu.municipia.platform.entity.Validated;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,6 +13,10 @@ import java.util.Map;
  * not given: the register its coverage counts) and the region it covers there (empty: the whole
  * country), and the e-mail address of its first admin. The page and the API check it here; whether
  * the slug is free, the parent a union and the region one of the register's, the control decides.
+ *
+ * <p>Optional: its accent colour (#rrggbb, dark enough for white text: {@link
+ * SiteProfile#colorError}), its logo (the API sends a PNG or JPEG in base64; the page uploads a
+ * file) and its custom domain ({@link CustomDomain}).
  */
 public record NewAssociation(
     String slug,
@@ -20,7 +26,10 @@ public record NewAssociation(
     String parent,
     String country,
     String region,
-    String adminEmail)
+    String adminEmail,
+    String accentColor,
+    String logo,
+    String domain)
     implements Validated {
 
   static final int NAME_LENGTH = 200;
@@ -35,6 +44,10 @@ public record NewAssociation(
     country = trimmed(country) == null ? "CZ" : trimmed(country);
     region = trimmed(region);
     adminEmail = trimmed(adminEmail);
+    accentColor =
+        trimmed(accentColor) == null ? null : trimmed(accentColor).toLowerCase(Locale.ROOT);
+    logo = trimmed(logo);
+    domain = CustomDomain.normalized(domain);
   }
 
   @Override
@@ -65,6 +78,12 @@ public record NewAssociation(
       errors.put("adminEmail", "association.error.required");
     } else if (!EmailAddress.isValid(adminEmail)) {
       errors.put("adminEmail", "association.error.email");
+    }
+    if (accentColor != null) {
+      SiteProfile.colorError(accentColor).ifPresent(e -> errors.put("accentColor", e));
+    }
+    if (domain != null && !CustomDomain.isWellFormed(domain)) {
+      errors.put("domain", "association.error.domain");
     }
     return errors;
   }

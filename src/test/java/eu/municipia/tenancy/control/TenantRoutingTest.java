@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.municipia.identity.control.PageAccess;
+import eu.municipia.platform.control.TrustedProxies;
 import eu.municipia.tenancy.entity.Tenant;
 import eu.municipia.tenancy.entity.TenantSlug;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,6 +52,24 @@ class TenantRoutingTest {
     assertThat(r.tenant()).contains(SMOPK);
     assertThat(r.pathWithinTenant()).isEqualTo("/members");
     assertThat(r.urlPrefix()).isEmpty();
+  }
+
+  @Test
+  void hostNamesAreMatchedWithoutRegardToCase() {
+    assertThat(resolver.resolve(request("OBCE.Smopk.example", "/members"))).contains(SMOPK);
+  }
+
+  @Test
+  void aTrustedProxysForwardedHostNamesTheTenantAnUntrustedClientsDoesNot() {
+    Map<String, String> forwarded = Map.of("X-Forwarded-Host", "obce.smopk.example:443");
+    TenantResolution proxied =
+        resolver.resolution(request("app.internal", "/members", "127.0.0.1", forwarded));
+    assertThat(proxied.tenant()).contains(SMOPK);
+    assertThat(proxied.pathWithinTenant()).isEqualTo("/members");
+
+    assertThat(resolver.resolve(request("app.internal", "/members", "192.0.2.10", forwarded)))
+        .as("a client that is not a trusted proxy")
+        .isEmpty();
   }
 
   @Test
@@ -139,6 +158,7 @@ class TenantRoutingTest {
 
   private static TenantResolver resolverWith(Map<String, String> domains) {
     TenantResolver resolver = new TenantResolver();
+    resolver.proxies = new TrustedProxies("127.0.0.0/8");
     resolver.directory =
         new TenantDirectory() {
           @Override
@@ -159,6 +179,11 @@ class TenantRoutingTest {
    * mapped it to the default servlet (the whole path is the servlet path).
    */
   private static HttpServletRequest request(String host, String uri) {
+    return request(host, uri, "192.0.2.10", Map.of());
+  }
+
+  private static HttpServletRequest request(
+      String host, String uri, String peer, Map<String, String> headers) {
     Map<String, Object> attributes = new HashMap<>();
     return (HttpServletRequest)
         Proxy.newProxyInstance(
@@ -171,6 +196,8 @@ class TenantRoutingTest {
                   case "getServletPath" -> uri;
                   case "getPathInfo" -> null;
                   case "getServerName" -> host;
+                  case "getRemoteAddr" -> peer;
+                  case "getHeader" -> headers.get((String) args[0]);
                   case "getAttribute" -> attributes.get((String) args[0]);
                   case "setAttribute" -> attributes.put((String) args[0], args[1]);
                   default -> throw new UnsupportedOperationException(method.getName());
