@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * per class. Its log is {@code target/shared-app/payara.log}. Classes that change the WAR or run
  * inside the server keep their own deployment through Arquillian ({@link AppDeployment} decides).
  */
-final class SharedApp {
+public final class SharedApp {
 
   private static final Logger LOG = Logger.getLogger(SharedApp.class.getName());
   private static SharedApp instance;
@@ -40,6 +40,16 @@ final class SharedApp {
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The shared app's address if it runs already (a test that restarts the database waits for it to
+   * serve again, so that the next class finds it well), empty if no class has started it.
+   */
+  public static synchronized java.util.Optional<URI> ifRunning() {
+    return instance == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(URI.create(instance.server.url() + "/"));
   }
 
   private static SharedApp start() {
