@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.municipia.testing.Api;
 import eu.municipia.testing.Deployments;
 import eu.municipia.testing.MunicipiaIT;
+import eu.municipia.testing.SharedApp;
 import eu.municipia.testing.TestStack;
 import java.net.URL;
 import java.sql.Connection;
@@ -88,6 +89,10 @@ class DatabaseFaultsIT {
     assertThat(first.body()).as("the same members as before").isEqualTo(before);
     assertThat(api.get(DIRECTORY, null).status()).isEqualTo(200);
     assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
+    // The shared app of the other classes lost its connections too: it serves again as soon.
+    assertThat(SharedApp.servesAgainWithin(Duration.ofSeconds(30)))
+        .as("the shared app reads again after the restart")
+        .isTrue();
   }
 
   @Test

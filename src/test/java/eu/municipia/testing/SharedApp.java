@@ -43,13 +43,29 @@ public final class SharedApp {
   }
 
   /**
-   * The shared app's address if it runs already (a test that restarts the database waits for it to
-   * serve again, so that the next class finds it well), empty if no class has started it.
+   * For a test that stopped or restarted the database: waits until the shared app of the other
+   * classes, if one runs, reads from the database again, and answers whether it did within {@code
+   * patience}. Its pool validates a connection at most once per 10 s, so its first request after
+   * the restart may meet a dead one and answer 503 (then it drops them all): the next class must
+   * not be that request.
    */
-  public static synchronized java.util.Optional<URI> ifRunning() {
-    return instance == null
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(URI.create(instance.server.url() + "/"));
+  public static boolean servesAgainWithin(Duration patience) throws InterruptedException {
+    URI base;
+    synchronized (SharedApp.class) {
+      if (instance == null) {
+        return true;
+      }
+      base = URI.create(instance.server.url() + "/");
+    }
+    Api api = new Api(base);
+    long start = System.nanoTime();
+    while (System.nanoTime() - start < patience.toNanos()) {
+      if (api.get("/api/v1/tenants/smopk/members?limit=1", null).status() == 200) {
+        return true;
+      }
+      Thread.sleep(250);
+    }
+    return false;
   }
 
   private static SharedApp start() {
