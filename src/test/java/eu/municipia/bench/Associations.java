@@ -11,12 +11,15 @@ import java.sql.Statement;
  * More associations in the database, for the cost per request as the platform grows: each with 100
  * member municipalities (with their history), 20 people and their roles, written by SQL as the
  * superuser (the app would need 1,000 Keycloak Organizations for the same rows). The demo
- * associations stay as they are; the added ones are named {@code bench-NNNN}.
+ * associations stay as they are; the added ones are named {@code bench-NNNN} and belong to no
+ * union: under SMO ČR they would turn its dashboard (UnionDashboardBenchmark, which adds its own
+ * {@code bench-union-N}) into one over 1,000 associations whenever this ran first.
  */
 final class Associations {
 
   private static final int MEMBERS = 100;
   private static final int PEOPLE = 20;
+  private static final String ADDED = " ~ '^bench-[0-9]+$'";
 
   private Associations() {}
 
@@ -30,7 +33,7 @@ final class Associations {
         existing = rs.getInt(1);
       }
       int added;
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM tenant WHERE id LIKE 'bench-%'")) {
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM tenant WHERE id" + ADDED)) {
         rs.next();
         added = rs.getInt(1);
       }
@@ -40,7 +43,7 @@ final class Associations {
       try (PreparedStatement tenants =
           c.prepareStatement(
               "INSERT INTO tenant (id, parent_id, name_cs, name_en, kind, region)"
-                  + " SELECT 'bench-' || lpad(i::text, 4, '0'), 'smocr',"
+                  + " SELECT 'bench-' || lpad(i::text, 4, '0'), NULL,"
                   + "  'Zkušební sdružení ' || i, 'Benchmark association ' || i, 'ASSOCIATION',"
                   + "  (SELECT r FROM (SELECT DISTINCT region r FROM municipality) d ORDER BY r"
                   + "   OFFSET i % 14 LIMIT 1)"
@@ -58,7 +61,8 @@ final class Associations {
               + ", 1) LIMIT "
               + MEMBERS
               + ") mu"
-              + " WHERE t.id LIKE 'bench-%'"
+              + " WHERE t.id"
+              + ADDED
               + " AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.tenant_id = t.id)");
       s.executeUpdate(
           "INSERT INTO membership_event"
@@ -66,7 +70,9 @@ final class Associations {
               + "  actor_subject)"
               + " SELECT gen_random_uuid(), m.tenant_id, m.id, now(), NULL, 'ACTIVE', m.since,"
               + "  'benchmark'"
-              + " FROM membership m WHERE m.tenant_id LIKE 'bench-%' AND NOT EXISTS"
+              + " FROM membership m WHERE m.tenant_id"
+              + ADDED
+              + " AND NOT EXISTS"
               + " (SELECT 1 FROM membership_event e WHERE e.membership_id = m.id)");
       s.executeUpdate(
           "INSERT INTO person (id, tenant_id, issuer, subject, username, display_name, email,"
@@ -76,13 +82,16 @@ final class Associations {
               + "  now(), now()"
               + " FROM tenant t CROSS JOIN generate_series(1, "
               + PEOPLE
-              + ") i WHERE t.id LIKE 'bench-%'"
+              + ") i WHERE t.id"
+              + ADDED
               + " AND NOT EXISTS (SELECT 1 FROM person p WHERE p.tenant_id = t.id)");
       s.executeUpdate(
           "INSERT INTO role_grant (id, tenant_id, issuer, subject, role, granted_by, granted_at)"
               + " SELECT gen_random_uuid(), p.tenant_id, p.issuer, p.subject, 'MEMBER_OFFICIAL',"
               + "  'benchmark', now()"
-              + " FROM person p WHERE p.tenant_id LIKE 'bench-%' AND NOT EXISTS"
+              + " FROM person p WHERE p.tenant_id"
+              + ADDED
+              + " AND NOT EXISTS"
               + " (SELECT 1 FROM role_grant g WHERE g.tenant_id = p.tenant_id"
               + "  AND g.subject = p.subject)");
       s.execute("ANALYZE");
