@@ -1,7 +1,5 @@
-// The editor's upload of an image or attachment: sends the file to the API (the session logs it
-// in; X-Requested-By marks it as the app's own request) and shows the article again with the file
-// listed. The API answers problems in the page's language (Accept-Language), and each goes beside
-// its field: the file, or its description.
+// The editor's upload of an image or attachment (through upload.js), then the article again with
+// the file listed. Each problem the API names goes beside its field: the file, or its description.
 (function () {
   'use strict';
   var form = document.getElementById('files');
@@ -10,13 +8,7 @@
   var input = document.getElementById('files:upload');
   var description = document.getElementById('files:uploadDescription');
   var button = document.getElementById('files:upload-button');
-
-  function show(field, message) {
-    var error = document.getElementById(field.id + '-error');
-    error.textContent = message || '';
-    if (message) { field.setAttribute('aria-invalid', 'true'); }
-    else { field.removeAttribute('aria-invalid'); }
-  }
+  var show = window.Municipia.fieldError;
 
   function refused(problem) {
     var errors = (problem && problem.errors) || [];
@@ -30,6 +22,12 @@
     first.focus();
   }
 
+  function failed() {
+    button.disabled = false;
+    show(input, d.msgFailed);
+    input.focus();
+  }
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     show(input, '');
@@ -41,32 +39,14 @@
       + '&name=' + encodeURIComponent(file.name)
       + '&description=' + encodeURIComponent(description.value);
     button.disabled = true;
-    fetch(d.api + query, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        'Content-Type': 'application/octet-stream',
-        'Accept': 'application/json, application/problem+json',
-        'Accept-Language': document.documentElement.lang || 'cs',
-        'X-Requested-By': 'municipia'
-      },
-      body: file
-    }).then(function (r) {
-      if (r.status === 201) {
+    window.Municipia.upload(d.api + query, 'POST', file).then(function (answer) {
+      if (answer.status === 201) {
         window.location.assign(d.page + '&stored=' + encodeURIComponent(file.name));
         return;
       }
+      if (answer.status !== 400 && answer.status !== 413) { failed(); return; }
       button.disabled = false;
-      if (r.status === 400 || r.status === 413) {
-        var fallback = { detail: r.status === 413 ? d.msgTooLarge : d.msgFailed };
-        return r.json().then(refused, function () { refused(fallback); });
-      }
-      show(input, d.msgFailed);
-      input.focus();
-    }, function () {
-      button.disabled = false;
-      show(input, d.msgFailed);
-      input.focus();
-    });
+      refused(answer.body || { detail: answer.status === 413 ? d.msgTooLarge : d.msgFailed });
+    }, failed);
   });
 })();
