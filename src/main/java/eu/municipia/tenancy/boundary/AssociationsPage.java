@@ -4,6 +4,8 @@ import eu.municipia.identity.control.CurrentCaller;
 import eu.municipia.identity.control.IdentityProviderUnavailableException;
 import eu.municipia.identity.control.ProvisioningFailedException;
 import eu.municipia.platform.boundary.FormMessages;
+import eu.municipia.platform.control.SiteLogos;
+import eu.municipia.platform.entity.Logo;
 import eu.municipia.platform.entity.Refusal;
 import eu.municipia.tenancy.control.Associations;
 import eu.municipia.tenancy.entity.NewAssociation;
@@ -11,6 +13,9 @@ import eu.municipia.tenancy.entity.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +34,7 @@ public class AssociationsPage {
 
   @Inject Associations associations;
   @Inject CurrentCaller caller;
+  @Inject SiteLogos logos;
 
   private String slug;
   private String nameCs;
@@ -42,6 +48,7 @@ public class AssociationsPage {
   private String domain;
   private String domainOf;
   private String newDomain;
+  private Part logo;
 
   public void create() {
     NewAssociation a =
@@ -58,7 +65,7 @@ public class AssociationsPage {
             null,
             domain);
     try {
-      Associations.Created created = associations.create(a, Optional.empty(), caller.get());
+      Associations.Created created = associations.create(a, uploadedLogo(), caller.get());
       FormMessages.info(
           switch (created.firstAdmin()) {
             case NEW_LOGIN -> "association.created.newLogin";
@@ -72,6 +79,18 @@ public class AssociationsPage {
       FormMessages.show(FORM, e);
     } catch (ProvisioningFailedException | IdentityProviderUnavailableException e) {
       FormMessages.error("association.error.keycloak");
+    }
+  }
+
+  /** The logo chosen in the form (checked as it is read: PNG or JPEG, within the limit), if any. */
+  private Optional<Logo> uploadedLogo() {
+    if (logo == null) {
+      return Optional.empty();
+    }
+    try {
+      return logos.read(logo.getInputStream(), logo.getSize());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -139,6 +158,14 @@ public class AssociationsPage {
 
   public void setAccentColor(String accentColor) {
     this.accentColor = accentColor;
+  }
+
+  public Part getLogo() {
+    return logo;
+  }
+
+  public void setLogo(Part logo) {
+    this.logo = logo;
   }
 
   public String getDomain() {
