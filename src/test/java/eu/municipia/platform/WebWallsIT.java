@@ -313,6 +313,50 @@ class WebWallsIT {
   }
 
   @Test
+  void aFormPostLargerThanPagesTakeIsRefusedWithoutA5xx() throws Exception {
+    // Faces pages read multipart posts (the new association's logo) with the servlet's limits
+    // (web.xml: 25 MiB a file, 26 MiB a request). Anyone may post to a public page; one past the
+    // limits must be refused as too large, not fail.
+    String boundary = "municipia-" + java.util.UUID.randomUUID();
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\""
+                + "\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] body = new byte[head.length + 28 * 1024 * 1024 + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build();
+    for (String page : List.of("/", "/smopk/directory", "/smopk/join", "/platform/associations")) {
+      java.net.http.HttpResponse<String> sized =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(deployed.toURI().resolve(page.substring(1)))
+                  .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(sized.statusCode()).as("POST %s with its length", page).isEqualTo(413);
+      assertThat(sized.body()).as("POST %s", page).contains("příliš velký");
+    }
+    // Sent in chunks, without a length: the container finds out only while reading it.
+    java.net.http.HttpResponse<String> chunked =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(deployed.toURI().resolve("smopk/join"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body)))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(chunked.statusCode()).as("POST in chunks").isLessThan(500);
+  }
+
+  @Test
   void aLoginsSessionCookieIsSecureOnlyWhenATrustedProxySaysHttps() {
     Map<String, String> https = Map.of("X-Forwarded-Proto", "https");
     // The default trusts the loopback interface (a proxy in the same pod or on the same host).

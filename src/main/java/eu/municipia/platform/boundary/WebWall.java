@@ -46,6 +46,14 @@ public class WebWall extends HttpFilter {
       chain.doFilter(new SessionCookieRequest(req, res, cookies), res);
       metrics.finish(req, res);
     } catch (ServletException | RuntimeException e) {
+      if (isFormTooLarge(e) && !res.isCommitted()) {
+        // A form sent without its length (chunked) that the container found too large on reading.
+        res.reset();
+        headers.apply(req, res);
+        RequestGuard.refuseTooLarge(req, res);
+        metrics.finish(req, res);
+        return;
+      }
       if (!Outages.isDatabaseOutage(e)) {
         metrics.finish(req, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         throw e;
@@ -58,6 +66,18 @@ public class WebWall extends HttpFilter {
       metrics.finish(req, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       throw e;
     }
+  }
+
+  /** The container's refusal to read a multipart form past its limits (Payara has no own type). */
+  static boolean isFormTooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (t.getClass().getSimpleName().contains("SizeLimitExceeded")
+          || message.contains("exceeds the configured maximum")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Sees every session that the code behind it creates, and every change of its id. */

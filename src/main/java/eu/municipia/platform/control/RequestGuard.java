@@ -10,13 +10,21 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The first thing every request meets, in whichever layer sees it first (the authentication
- * mechanism runs before the servlet filters): the security headers, the start of its timing, and
- * the refusal of a path that is not canonical ({@link RequestPath}).
+ * mechanism runs before the servlet filters): the security headers, the start of its timing, the
+ * refusal of a path that is not canonical ({@link RequestPath}) and of a form larger than the pages
+ * take.
  */
 @ApplicationScoped
 public class RequestGuard {
 
   private static final String ADMITTED = RequestGuard.class.getName() + ".admitted";
+
+  /**
+   * The most a page's form may carry: web.xml's max-request-size for the Faces servlet (26 MiB;
+   * RequestGuardTest keeps the two equal). Past it the container refuses to read the form's
+   * parameters, and Faces would fail with a 500 on the first one it asks for.
+   */
+  public static final long MAX_FORM_BYTES = 27_262_976;
 
   @Inject SecurityHeaders headers;
   @Inject RequestMetrics metrics;
@@ -33,13 +41,63 @@ public class RequestGuard {
     metrics.start(request);
     useUtf8(request);
     headers.apply(request, response);
-    boolean admitted = RequestPath.of(request).isPresent();
-    request.setAttribute(ADMITTED, admitted);
-    if (!admitted) {
+    boolean canonical = RequestPath.of(request).isPresent();
+    boolean fits =
+        canonical && !formTooLarge(request.getContentType(), request.getContentLengthLong());
+    request.setAttribute(ADMITTED, fits);
+    if (!canonical) {
       refuse(request, response);
+    } else if (!fits) {
+      refuseTooLarge(request, response);
+    }
+    if (!fits) {
       metrics.finish(request, response);
     }
-    return admitted;
+    return fits;
+  }
+
+  /** A multipart form that says it is larger than the pages take. */
+  static boolean formTooLarge(String contentType, long contentLength) {
+    return contentType != null
+        && contentType.regionMatches(
+            true, 0, "multipart/form-data", 0, "multipart/form-data".length())
+        && contentLength > MAX_FORM_BYTES;
+  }
+
+  /**
+   * 413 for a form too large to read (also for one whose size the container found out only while
+   * reading it: {@code WebWall}). Written here rather than by the error page, because Faces would
+   * read the same form's parameters again to render that page, and fail on the same size.
+   */
+  public static void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) {
+    try {
+      String raw = request.getRequestURI();
+      if (raw != null && raw.startsWith(request.getContextPath() + "/api/")) {
+        ProblemWriter.write(
+            response,
+            Problem.of(
+                413,
+                "The request is larger than the "
+                    + MAX_FORM_BYTES / (1024 * 1024)
+                    + " MiB a form may be."));
+        return;
+      }
+      response.setStatus(413);
+      response.setContentType("text/html;charset=UTF-8");
+      response
+          .getWriter()
+          .write(
+              "<!DOCTYPE html><html lang=\"cs\"><head><meta charset=\"utf-8\">"
+                  + "<title>Formulář je příliš velký</title></head><body>"
+                  + "<h1>Odeslaný formulář je příliš velký</h1>"
+                  + "<p>Soubory v jednom formuláři mohou mít dohromady nejvýš 26 MiB."
+                  + " Vraťte se zpět a zvolte menší soubor.</p>"
+                  + "<p lang=\"en\">The form sent is too large: the files of one form may have"
+                  + " at most 26 MiB together. Go back and choose a smaller file.</p>"
+                  + "</body></html>");
+    } catch (IOException | IllegalStateException clientGoneOrCommitted) {
+      // Nothing more can be said to this client.
+    }
   }
 
   /**
