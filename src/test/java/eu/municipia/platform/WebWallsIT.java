@@ -357,6 +357,34 @@ class WebWallsIT {
   }
 
   @Test
+  void aFormWhoseViewWasLostIsShownAgainNotA500() throws Exception {
+    // What a form sent after its login's session ended looks like to Faces (its state is gone);
+    // here with a state that never was, on a public form and on a page without one.
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build();
+    for (String page : List.of("/smopk/join", "/smopk/seminars")) {
+      java.net.http.HttpResponse<String> sent =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(deployed.toURI().resolve(page.substring(1)))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          "jakarta.faces.ViewState=-123%3A456&form=form&form%3Aname=Obec"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(sent.statusCode()).as("POST %s", page).isBetween(300, 399);
+      String location = sent.headers().firstValue("Location").orElseThrow();
+      assertThat(java.net.URI.create(location).getPath()).isEqualTo(page);
+      assertThat(location).endsWith("?expired=1");
+      RawHttp.Response again = http.get(page + "?expired=1");
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(again.body()).contains("id=\"form-expired\"").contains("Vyplňte jej prosím znovu");
+    }
+  }
+
+  @Test
   void aLoginsSessionCookieIsSecureOnlyWhenATrustedProxySaysHttps() {
     Map<String, String> https = Map.of("X-Forwarded-Proto", "https");
     // The default trusts the loopback interface (a proxy in the same pod or on the same host).

@@ -1,0 +1,78 @@
+package eu.municipia.platform.boundary;
+
+import jakarta.faces.FacesException;
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerFactory;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+
+/**
+ * A form sent after its view was lost (the login's session ended while the page stood open, or the
+ * form's state was forged) would fail with a 500. Instead the visitor gets the same page again by
+ * GET, with {@code expired=1}, on which the shell says that the form expired and must be filled in
+ * again. The address is the one the visitor used (before the tenant filter's forward) and never
+ * another site's.
+ */
+public class ExpiredViews extends ExceptionHandlerFactory {
+
+  public ExpiredViews(ExceptionHandlerFactory wrapped) {
+    super(wrapped);
+  }
+
+  @Override
+  public ExceptionHandler getExceptionHandler() {
+    return new Handler(getWrapped().getExceptionHandler());
+  }
+
+  static final class Handler extends ExceptionHandlerWrapper {
+
+    Handler(ExceptionHandler wrapped) {
+      super(wrapped);
+    }
+
+    @Override
+    public void handle() throws FacesException {
+      Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+      while (events.hasNext()) {
+        if (expired(events.next().getContext().getException())) {
+          events.remove();
+          FacesContext faces = FacesContext.getCurrentInstance();
+          if (!faces.getResponseComplete()) {
+            redirectToTheSamePage(faces.getExternalContext());
+            faces.responseComplete();
+          }
+        }
+      }
+      getWrapped().handle();
+    }
+
+    private static boolean expired(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof ViewExpiredException) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static void redirectToTheSamePage(ExternalContext external) {
+      HttpServletRequest request = (HttpServletRequest) external.getRequest();
+      Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+      String path = forwarded instanceof String uri ? uri : request.getRequestURI();
+      try {
+        // A path of this application only: the container gave it, and it starts with the context.
+        external.redirect(path + "?expired=1");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
