@@ -354,6 +354,41 @@ class WebWallsIT {
                 .build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(chunked.statusCode()).as("POST in chunks").isLessThan(500);
+    // A plain form past the listener's limit (Grizzly's, 2 MiB) is as large as that.
+    java.net.http.HttpResponse<String> plain =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(deployed.toURI().resolve("smopk/join"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "join=join&jakarta.faces.ViewState=stateless&x=" + "a".repeat(5_000_000)))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(plain.statusCode()).as("a 5 MB plain form").isEqualTo(413);
+  }
+
+  @Test
+  void aRenderKitThatIsNotOursIsIgnored() throws Exception {
+    // Faces takes its render kit from a request parameter; any other id than its own made every
+    // page fail, the error page too.
+    RawHttp.Response page = http.get("/smopk/directory?jakarta.faces.RenderKitId=EVIL");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"members\"");
+    java.net.http.HttpResponse<String> form =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                java.net.http.HttpRequest.newBuilder(deployed.toURI().resolve("smopk/join"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "join=join&jakarta.faces.ViewState=stateless&join%3Asubmit=x"
+                                + "&jakarta.faces.RenderKitId=EVIL"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("id=\"join\"");
   }
 
   @Test

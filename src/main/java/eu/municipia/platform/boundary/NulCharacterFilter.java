@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
  * (a file upload) is never read here: the container parses it for the servlet of the address the
  * request came to, which has no multipart configuration even on the forward to the view, so its
  * fields could be lost, and Faces would take the post for a first visit. What such a form holds is
- * checked where it is used (the magazine's file refuses a NUL in its text alternative).
+ * checked where it is used (the magazine's file refuses a NUL in its text alternative). Pages also
+ * go on without Faces' render-kit parameter ({@link WithoutRenderKitParameter}).
  */
 @WebFilter(
     urlPatterns = "/*",
@@ -33,11 +34,12 @@ public class NulCharacterFilter extends HttpFilter {
     boolean multipart =
         req.getContentType() != null
             && req.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
-    if (!TenantResolver.pathWithinApp(req).startsWith("/api/") && !multipart && holdsNul(req)) {
+    boolean page = !TenantResolver.pathWithinApp(req).startsWith("/api/");
+    if (page && !multipart && holdsNul(req)) {
       res.sendError(HttpServletResponse.SC_BAD_REQUEST);
       return;
     }
-    chain.doFilter(req, res);
+    chain.doFilter(page ? new WithoutRenderKitParameter(req) : req, res);
   }
 
   private static boolean holdsNul(HttpServletRequest req) throws IOException {

@@ -47,7 +47,8 @@ public class WebWall extends HttpFilter {
       metrics.finish(req, res);
     } catch (ServletException | RuntimeException e) {
       if (isFormTooLarge(e) && !res.isCommitted()) {
-        // A form sent without its length (chunked) that the container found too large on reading.
+        // A form that the container found too large only on reading it: a multipart one sent
+        // without its length (chunked), or a plain one past the listener's limit.
         res.reset();
         headers.apply(req, res);
         RequestGuard.refuseTooLarge(req, res);
@@ -68,12 +69,16 @@ public class WebWall extends HttpFilter {
     }
   }
 
-  /** The container's refusal to read a multipart form past its limits (Payara has no own type). */
+  /**
+   * The container's refusal to read a form past its limits (Payara has no type of its own for it):
+   * a multipart form past the servlet's limits, or a plain form past the listener's (Grizzly).
+   */
   static boolean isFormTooLarge(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String message = String.valueOf(t.getMessage());
       if (t.getClass().getSimpleName().contains("SizeLimitExceeded")
-          || message.contains("exceeds the configured maximum")) {
+          || message.contains("exceeds the configured maximum")
+          || message.contains("Post too large")) {
         return true;
       }
     }

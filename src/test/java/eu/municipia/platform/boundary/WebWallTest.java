@@ -17,6 +17,10 @@ class WebWallTest {
                 + " maximum (27262976)");
     assertThat(WebWall.isFormTooLarge(payara)).isTrue();
     assertThat(WebWall.isFormTooLarge(new ServletException("Faces failed", payara))).isTrue();
+    assertThat(
+            WebWall.isFormTooLarge(
+                new ServletException(new IllegalStateException("GRIZZLY0205: Post too large"))))
+        .isTrue();
     assertThat(WebWall.isFormTooLarge(new ServletException("other", new IllegalStateException())))
         .isFalse();
     assertThat(WebWall.isFormTooLarge(new RuntimeException((String) null))).isFalse();
