@@ -45,7 +45,14 @@ final class ChildProcess implements AutoCloseable {
 
   /** As above, and fails as soon as the log shows the failure marker (a failed deployment). */
   void awaitHttpOk(String url, Duration timeout, String failureMarker) throws IOException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: the client's default asks a plain-HTTP server to upgrade to HTTP/2 (h2c) on every
+    // request, one more thing that can go wrong while a server starts.
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    String last = "no answer yet";
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -62,15 +69,26 @@ final class ChildProcess implements AutoCloseable {
         if (response.statusCode() == 200) {
           return;
         }
+        last = "status " + response.statusCode();
       } catch (IOException notYet) {
         // not listening yet
+        last = notYet.toString();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("Interrupted while waiting for " + name, e);
       }
       sleep(500);
     }
-    throw new IOException(name + " did not answer " + url + " within " + timeout + "; see " + log);
+    throw new IOException(
+        name
+            + " did not answer "
+            + url
+            + " within "
+            + timeout
+            + " (last: "
+            + last
+            + "); see "
+            + log);
   }
 
   /** Waits until the log contains the text; fails early when the process dies. */
