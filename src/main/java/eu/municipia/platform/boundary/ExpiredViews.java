@@ -67,12 +67,27 @@ public class ExpiredViews extends ExceptionHandlerFactory {
       HttpServletRequest request = (HttpServletRequest) external.getRequest();
       Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
       String path = forwarded instanceof String uri ? uri : request.getRequestURI();
+      Object forwardedQuery = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+      String query = forwarded != null ? (String) forwardedQuery : request.getQueryString();
       try {
         // A path of this application only: the container gave it, and it starts with the context.
-        external.redirect(path + "?expired=1");
+        external.redirect(path + "?" + withExpired(query));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    /** The page's own query (an admin's member page names its member), and expired=1 once. */
+    static String withExpired(String query) {
+      StringBuilder kept = new StringBuilder();
+      if (query != null) {
+        for (String pair : query.split("&")) {
+          if (!pair.isEmpty() && !pair.equals("expired=1")) {
+            kept.append(pair).append('&');
+          }
+        }
+      }
+      return kept.append("expired=1").toString();
     }
   }
 }
