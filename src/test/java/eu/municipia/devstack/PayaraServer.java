@@ -41,6 +41,12 @@ public final class PayaraServer implements AutoCloseable {
         Path.of(built("payara.microJar")), Path.of(built("municipia.war")), port, env, log);
   }
 
+  /** Another WAR (a variant of this build's, say) on this build's Payara Micro, alone. */
+  public static PayaraServer startThisBuild(Path war, int port, Map<String, String> env, Path log)
+      throws IOException {
+    return start(Path.of(built("payara.microJar")), war, port, env, log);
+  }
+
   /** A port nobody listens on at the moment of asking. */
   public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
