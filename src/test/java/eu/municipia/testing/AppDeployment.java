@@ -172,6 +172,15 @@ public class AppDeployment
     return arquillian.resolveParameter(parameter, context);
   }
 
+  /** Starts the class's shared app, if its deployment is one; decided when it runs. */
+  static Runnable sharedAppStart(ExtensionContext context) {
+    return () -> {
+      if (shared(context)) {
+        SharedApp.url(placement(context));
+      }
+    };
+  }
+
   /** Whether the class's app is a shared one, tested from outside. */
   private static boolean shared(ExtensionContext context) {
     return placement(context).variant().isPresent();
