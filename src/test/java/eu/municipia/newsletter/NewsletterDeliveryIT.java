@@ -151,7 +151,8 @@ class NewsletterDeliveryIT {
     // a busy machine one message may take seconds, and one still on the wire when the lease ends
     // could be claimed and sent by another worker too.
     env.put("OUTBOX_LEASE_SECONDS", "30");
-    return PayaraServer.startThisBuild(PayaraServer.freePort(), env, logs.resolve(name + ".log"))
+    return PayaraServer.startThisBuildForOneTest(
+            PayaraServer.freePort(), env, logs.resolve(name + ".log"))
         .awaitReady();
   }
 
