@@ -15,9 +15,14 @@ public final class Deployments {
   private static final java.util.Set<Object> UNCHANGED =
       java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
-  /** The changed archives that several classes deploy alike, by the name of their variant. */
+  /**
+   * The changed archives that several classes deploy alike, by the name of their variant; by
+   * identity, because ShrinkWrap archives are equal when their names and paths are, whatever the
+   * content (a map by equality put PublicFormsIT's WAR, a settings jar added, on the variant of
+   * DatabaseFaultsIT, whose WAR has a settings jar added too). Few: one per class that uses one.
+   */
   private static final java.util.Map<Object, String> SHARED_VARIANTS =
-      new java.util.WeakHashMap<>();
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
   /** The variant name of the built WAR as it is, in {@link #sharedAs}. */
   static final String AS_BUILT = "";
