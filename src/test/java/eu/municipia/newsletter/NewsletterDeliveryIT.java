@@ -151,8 +151,7 @@ class NewsletterDeliveryIT {
     // a busy machine one message may take seconds, and one still on the wire when the lease ends
     // could be claimed and sent by another worker too.
     env.put("OUTBOX_LEASE_SECONDS", "30");
-    // The full JIT: with C1 only the second instance sent the rest in twice the time (40 s against
-    // 20 s, PayaraServer.FOR_ONE_TEST), more than its faster start saved.
+    // The full JIT (not PayaraServer.FOR_ONE_TEST): the second instance sends some hundred mails.
     return PayaraServer.startThisBuild(PayaraServer.freePort(), env, logs.resolve(name + ".log"))
         .awaitReady();
   }
