@@ -9,7 +9,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -17,6 +19,8 @@ import java.util.zip.ZipInputStream;
  * first start. Its H2 database lives inside its home, so a second start keeps users and sessions.
  */
 public final class KeycloakServer implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(KeycloakServer.class.getName());
 
   public static final String ADMIN_USER = "admin";
   public static final String ADMIN_PASSWORD = "admin";
@@ -75,7 +79,76 @@ public final class KeycloakServer implements AutoCloseable {
       process.close();
       throw e;
     }
+    keepBuild(home);
     return this;
+  }
+
+  /**
+   * Where the dev-mode build of this distribution is kept across runs: {@code STACK_CACHE_DIR}, or
+   * {@code ~/.cache/municipia}. On its first start from the zip Keycloak builds itself for dev mode
+   * (about 25 s on two cores, then it starts again), and a clean build unpacks the zip anew every
+   * time. That build is the files of {@code lib/quarkus}; Keycloak checks them against its
+   * configuration at every start and builds again if they do not match, so a copy that does not fit
+   * costs only the build it saves otherwise.
+   */
+  private Path buildCache() throws IOException {
+    Path zip = settings.runtimeDir().resolve("keycloak-quarkus-dist.zip");
+    String top;
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      String first = file.entries().nextElement().getName();
+      top = first.substring(0, first.indexOf('/'));
+    }
+    String dir = System.getenv("STACK_CACHE_DIR");
+    Path root =
+        dir == null || dir.isBlank()
+            ? Path.of(System.getProperty("user.home"), ".cache", "municipia")
+            : Path.of(dir);
+    return root.resolve(top + "-" + Files.size(zip) + "-dev-build");
+  }
+
+  /** Copies a kept dev-mode build into a freshly unpacked distribution, if there is one. */
+  private void restoreBuild(Path home) {
+    try {
+      Path kept = buildCache();
+      if (!Files.isDirectory(kept)) {
+        return;
+      }
+      try (var files = Files.list(kept)) {
+        for (Path f : files.toList()) {
+          Files.copy(
+              f,
+              home.resolve("lib/quarkus").resolve(f.getFileName().toString()),
+              StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      LOG.info(() -> "Keycloak's dev-mode build taken from " + kept);
+    } catch (IOException e) {
+      LOG.warning("Keycloak's kept dev-mode build could not be used (it builds itself): " + e);
+    }
+  }
+
+  /** Keeps the dev-mode build of a Keycloak that started, unless one is kept already. */
+  private void keepBuild(Path home) {
+    try {
+      Path kept = buildCache();
+      if (Files.isDirectory(kept)) {
+        return;
+      }
+      Files.createDirectories(kept.getParent());
+      Path partial = Files.createTempDirectory(kept.getParent(), kept.getFileName() + ".");
+      try (var files = Files.list(home.resolve("lib/quarkus"))) {
+        for (Path f : files.toList()) {
+          Files.copy(f, partial.resolve(f.getFileName().toString()));
+        }
+      }
+      try {
+        Files.move(partial, kept, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        deleteRecursively(partial); // another run kept one at the same moment
+      }
+    } catch (IOException e) {
+      LOG.warning("Keycloak's dev-mode build could not be kept: " + e);
+    }
   }
 
   public long pid() {
@@ -116,6 +189,7 @@ public final class KeycloakServer implements AutoCloseable {
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
       }
     }
+    restoreBuild(partial);
     Files.move(partial, target);
     return target;
   }

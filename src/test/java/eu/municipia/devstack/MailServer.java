@@ -123,6 +123,13 @@ public final class MailServer implements AutoCloseable {
   private final int port;
   private GreenMail greenMail;
 
+  /**
+   * Each received message as read once: GreenMail hands out the same message objects on every look,
+   * and waiting tests look every 200 ms at everything the run has received (hundreds of messages by
+   * the newsletter tests), which parsed anew each time kept a core busy.
+   */
+  private final java.util.Map<MimeMessage, Mail> read = new java.util.WeakHashMap<>();
+
   public MailServer(int port) {
     this.port = port;
   }
@@ -167,7 +174,9 @@ public final class MailServer implements AutoCloseable {
   public synchronized List<Mail> received() {
     return greenMail == null
         ? List.of()
-        : Arrays.stream(greenMail.getReceivedMessages()).map(Mail::of).toList();
+        : Arrays.stream(greenMail.getReceivedMessages())
+            .map(m -> read.computeIfAbsent(m, Mail::of))
+            .toList();
   }
 
   /** How many messages arrived (cheap: nothing is parsed). */

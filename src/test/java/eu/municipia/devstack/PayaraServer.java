@@ -24,11 +24,26 @@ public final class PayaraServer implements AutoCloseable {
     this.port = port;
   }
 
+  /**
+   * The JVM options of an instance that lives for one test and serves it some hundred requests: the
+   * JIT compiles with C1 only. Payara then starts about a third faster on two busy cores (the C2
+   * compiler threads no longer take a core from the start) and runs slower, which such a test does
+   * not notice; the long-lived instances (the run command, the tests' shared apps) keep the full
+   * JIT. What runs is the same code either way.
+   */
+  static final List<String> FOR_ONE_TEST = List.of("-XX:TieredStopAtLevel=1");
+
   /** A single instance without a cluster (no Hazelcast: nothing to share, faster start). */
   public static PayaraServer start(
       Path microJar, Path war, int port, Map<String, String> env, Path log) throws IOException {
     return start(
-        microJar, war, port, "-Xmx768m", List.of("--nocluster", "--nohazelcast"), env, log);
+        microJar,
+        war,
+        port,
+        List.of("-Xmx768m"),
+        List.of("--nocluster", "--nohazelcast"),
+        env,
+        log);
   }
 
   /**
@@ -39,6 +54,30 @@ public final class PayaraServer implements AutoCloseable {
       throws IOException {
     return start(
         Path.of(built("payara.microJar")), Path.of(built("municipia.war")), port, env, log);
+  }
+
+  /**
+   * This build's WAR on this build's Payara Micro, alone, for one test (a test that kills it, say):
+   * see {@link #FOR_ONE_TEST}.
+   */
+  public static PayaraServer startThisBuildForOneTest(int port, Map<String, String> env, Path log)
+      throws IOException {
+    List<String> jvm = new ArrayList<>(List.of("-Xmx768m"));
+    jvm.addAll(FOR_ONE_TEST);
+    return start(
+        Path.of(built("payara.microJar")),
+        Path.of(built("municipia.war")),
+        port,
+        jvm,
+        List.of("--nocluster", "--nohazelcast"),
+        env,
+        log);
+  }
+
+  /** Another WAR (a variant of this build's, say) on this build's Payara Micro, alone. */
+  public static PayaraServer startThisBuild(Path war, int port, Map<String, String> env, Path log)
+      throws IOException {
+    return start(Path.of(built("payara.microJar")), war, port, env, log);
   }
 
   /** A port nobody listens on at the moment of asking. */
@@ -69,35 +108,37 @@ public final class PayaraServer implements AutoCloseable {
       Map<String, String> env,
       Path log)
       throws IOException {
-    return start(microJar, war, port, "-Xmx512m", cluster.options(dataGridPort), env, log);
+    // Only the test of session replication runs a cluster here: an instance for one test.
+    List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+    jvm.addAll(FOR_ONE_TEST);
+    return start(microJar, war, port, jvm, cluster.options(dataGridPort), env, log);
   }
 
   private static PayaraServer start(
       Path microJar,
       Path war,
       int port,
-      String heap,
+      List<String> jvmOptions,
       List<String> clusterOptions,
       Map<String, String> env,
       Path log)
       throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                heap,
-                "-jar",
-                microJar.toString(),
-                "--deploy",
-                war.toString(),
-                "--contextroot",
-                "/",
-                "--port",
-                Integer.toString(port),
-                // What production's image runs before boot too: no Server header.
-                "--prebootcommandfile",
-                prebootCommands().toString()));
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-jar",
+            microJar.toString(),
+            "--deploy",
+            war.toString(),
+            "--contextroot",
+            "/",
+            "--port",
+            Integer.toString(port),
+            // What production's image runs before boot too: no Server header.
+            "--prebootcommandfile",
+            prebootCommands().toString()));
     command.addAll(clusterOptions);
     ChildProcess process = ChildProcess.start("Payara Micro", command, log.getParent(), env, log);
     return new PayaraServer(process, port);

@@ -40,7 +40,8 @@ class BackchannelLogoutIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.warWithConfig(Map.of("auth.logout-poll-seconds", "1"));
+    // The shared app: it reads the logouts that reached other replicas every second (SharedApp).
+    return Deployments.war();
   }
 
   @ArquillianResource URL deployed;

@@ -201,6 +201,6 @@ class ImportCrashIT {
 
   private static PayaraServer start(int port, String log) throws IOException {
     Path dir = Files.createDirectories(Path.of("target", "import-crash-it").toAbsolutePath());
-    return PayaraServer.startThisBuild(port, Map.of(), dir.resolve(log)).awaitReady();
+    return PayaraServer.startThisBuildForOneTest(port, Map.of(), dir.resolve(log)).awaitReady();
   }
 }

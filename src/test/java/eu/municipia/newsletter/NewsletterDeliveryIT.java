@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(StartTestStack.class)
 class NewsletterDeliveryIT {
+
+  private static final Logger LOG = Logger.getLogger(NewsletterDeliveryIT.class.getName());
 
   static final int SUBSCRIBERS = 400;
   static final int WORKERS = 4; // outbox.workers' default
@@ -76,12 +79,23 @@ class NewsletterDeliveryIT {
     // The app dies while mail waits for the server, and a new instance takes over.
     Thread.sleep(3000);
     app.kill();
+    long restarting = System.nanoTime();
     app = start("b");
     mail.start();
+    long restarted = System.nanoTime();
 
     await(
         () -> deliveredBefore + mine(mail.received(), prefix, number) >= SUBSCRIBERS,
         "every subscriber's message");
+    LOG.info(
+        () ->
+            String.format(
+                "%d of %d messages sent before the outage; the new instance was up %d s after"
+                    + " the kill and had sent the rest %d s later",
+                deliveredBefore,
+                SUBSCRIBERS,
+                Duration.ofNanos(restarted - restarting).toSeconds(),
+                Duration.ofNanos(System.nanoTime() - restarted).toSeconds()));
     Thread.sleep(5000); // more polls of the outbox, which must not send anything again
     List<MailServer.Mail> all = new ArrayList<>(before);
     all.addAll(mail.received());
@@ -137,6 +151,7 @@ class NewsletterDeliveryIT {
     // a busy machine one message may take seconds, and one still on the wire when the lease ends
     // could be claimed and sent by another worker too.
     env.put("OUTBOX_LEASE_SECONDS", "30");
+    // The full JIT (not PayaraServer.FOR_ONE_TEST): the second instance sends some hundred mails.
     return PayaraServer.startThisBuild(PayaraServer.freePort(), env, logs.resolve(name + ".log"))
         .awaitReady();
   }

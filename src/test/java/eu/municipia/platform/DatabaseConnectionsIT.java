@@ -46,7 +46,7 @@ class DatabaseConnectionsIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.warWithPoolOf(2);
+    return Deployments.warWithPoolOfTwo();
   }
 
   @ArquillianResource URL deployed;

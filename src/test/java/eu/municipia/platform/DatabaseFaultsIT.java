@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,8 +30,9 @@ import org.junit.jupiter.api.Test;
  * table, the pool exhausted by requests stuck behind it. During each fault every answer is a 503
  * with Retry-After (problem+json for the API, the translated page for people), given within the
  * bounded waits, never a 500 or a stack trace; afterwards the app serves again by itself and the
- * data is as it was. Its own deployment: a pool of two, and a lock timeout (5 s) longer than the
- * pool's wait (3 s), so that requests stuck on the lock hold every connection past that wait.
+ * data is as it was. Its deployment (shared with DatabaseConnectionsIT): a pool of two, and a lock
+ * timeout (5 s) longer than the pool's wait (3 s), so that requests stuck on the lock hold every
+ * connection past that wait.
  */
 @MunicipiaIT
 class DatabaseFaultsIT {
@@ -41,13 +41,12 @@ class DatabaseFaultsIT {
 
   private static final String MEMBERS = "/api/v1/tenants/smopk/members?limit=5";
   private static final String DIRECTORY = "/smopk/directory";
-  private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration LOCK_TIMEOUT = Deployments.POOL_OF_TWO_LOCK_TIMEOUT;
   private static final Duration POOL_WAIT = Duration.ofSeconds(3);
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.warWithPoolOf(
-        2, Map.of("db.lock-timeout-ms", Long.toString(LOCK_TIMEOUT.toMillis())));
+    return Deployments.warWithPoolOfTwo();
   }
 
   @ArquillianResource URL deployed;

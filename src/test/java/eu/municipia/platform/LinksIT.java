@@ -1,5 +1,6 @@
 package eu.municipia.platform;
 
+import static eu.municipia.testing.DemoUsers.PLATFORM_ADMIN;
 import static eu.municipia.testing.DemoUsers.SMOCR_ADMIN;
 import static eu.municipia.testing.DemoUsers.SMOPK_ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,15 +16,10 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,25 +31,16 @@ import org.junit.jupiter.api.Test;
 @MunicipiaIT
 class LinksIT {
 
-  private static final String BASE_URL = "https://portal.municipia.example";
+  private static final String BASE_URL = Deployments.PLATFORM_ADDRESS;
   private static final String SMOCR_DOMAIN = "svaz.smocr.example";
   private static final String LOSINA = "558001"; // an SMOPK member
   // Not an SMOPK member (fewer than 300 inhabitants): becomes an SMO ČR member here.
   private static final String HVOZD = "558931";
 
-  /**
-   * The configured address, and a custom domain for SMO ČR: written before the app starts, because
-   * the app keeps its list of domains for a while once read.
-   */
+  /** The configured address (an app that BrandingIT shares). */
   @Deployment(testable = false)
   static WebArchive deployment() {
-    domain("INSERT INTO tenant_domain (host, tenant) VALUES (?, 'smocr') ON CONFLICT DO NOTHING");
-    return Deployments.warWithConfig(Map.of("app.base-url", BASE_URL + "/"));
-  }
-
-  @AfterAll
-  static void removeTheDomain() {
-    domain("DELETE FROM tenant_domain WHERE host = ?");
+    return Deployments.warAtPlatformAddress();
   }
 
   @ArquillianResource URL deployed;
@@ -80,16 +67,23 @@ class LinksIT {
 
   @Test
   void anAssociationWithItsOwnDomainIsLinkedOnIt() {
-    String admin = Tokens.accessToken(SMOCR_ADMIN);
-    TestData.member(api, "smocr", HVOZD, admin);
-    String email = "starosta." + System.nanoTime() + "@hvozd.example";
-    JsonObject mayor = official("smocr", HVOZD, email, admin);
+    // SMO ČR's own domain, as the platform admin sets it (the app knows it at once), for this test.
+    String platform = Tokens.accessToken(PLATFORM_ADMIN);
+    assertThat(smocrDomain(SMOCR_DOMAIN, platform).status()).isEqualTo(200);
+    try {
+      String admin = Tokens.accessToken(SMOCR_ADMIN);
+      TestData.member(api, "smocr", HVOZD, admin);
+      String email = "starosta." + System.nanoTime() + "@hvozd.example";
+      JsonObject mayor = official("smocr", HVOZD, email, admin);
 
-    assertThat(forgedInvitation("smocr", mayor, admin)).startsWith("HTTP/1.1 200");
-    assertThat(invitationMail(email).body())
-        .contains("https://" + SMOCR_DOMAIN + "/members")
-        .doesNotContain("evil.example")
-        .doesNotContain("/smocr/members");
+      assertThat(forgedInvitation("smocr", mayor, admin)).startsWith("HTTP/1.1 200");
+      assertThat(invitationMail(email).body())
+          .contains("https://" + SMOCR_DOMAIN + "/members")
+          .doesNotContain("evil.example")
+          .doesNotContain("/smocr/members");
+    } finally {
+      smocrDomain(null, platform);
+    }
   }
 
   @Test
@@ -124,13 +118,11 @@ class LinksIT {
     return TestData.official(api, tenant, code, "Marie Odkazová", email, admin);
   }
 
-  private static void domain(String sql) {
-    try (Connection c = TestStack.get().database().owner();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, SMOCR_DOMAIN);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+  private Api.Response smocrDomain(String domain, String platformAdmin) {
+    return api.put(
+        "/api/v1/platform/associations/smocr/domain",
+        platformAdmin,
+        "application/json",
+        domain == null ? "{\"domain\":null}" : "{\"domain\":\"" + domain + "\"}");
   }
 }

@@ -35,6 +35,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -189,6 +194,7 @@ class EndpointMatrixIT {
     int requests = 0;
     int skipped = 0;
     List<Row> changing = new ArrayList<>();
+    List<Call> reads = new ArrayList<>();
     for (Row row : fixture.table.rows()) {
       if (row.changesState()) {
         changing.add(row);
@@ -200,14 +206,19 @@ class EndpointMatrixIT {
           continue;
         }
         for (Via via : fixture.ways(row, caller)) {
-          requests++;
-          check(row, caller, via).ifPresent(failures::add);
+          reads.add(new Call(caller, () -> checked(row, caller, via)));
         }
         if (row.isView()) {
-          requests++;
-          checkViewByItsFile(row, caller).ifPresent(failures::add);
+          reads.add(new Call(caller, () -> new Checked(null, checkViewByItsFile(row, caller))));
         }
       }
+    }
+    requests += reads.size();
+    for (Checked c : eachCallerInOrder(reads)) {
+      if (c.line() != null) {
+        matrixAnswers.add(c.line());
+      }
+      c.failure().ifPresent(failures::add);
     }
 
     // Refused and inert changes, all between two snapshots: nothing may be written.
@@ -310,7 +321,7 @@ class EndpointMatrixIT {
         }
       }
     }
-    int viewRequests = 0;
+    List<Call> viewCalls = new ArrayList<>();
     for (Row view : fixture.table.rows().stream().filter(Row::isView).toList()) {
       Optional<MatrixCaller> caller =
           view.of(MatrixCaller.ANONYMOUS) == Expectation.OK
@@ -332,31 +343,43 @@ class EndpointMatrixIT {
                   .map(p -> p + "=" + value)
                   .collect(Collectors.joining("&", "?", ""));
           String target = fixture.values.fill(view.path()) + query;
-          viewRequests++;
-          Answer a =
-              send(
-                  view,
+          String first = PAGE_PARAMETERS.get(from);
+          viewCalls.add(
+              new Call(
                   caller.get(),
-                  caller.get().isAnonymous() ? Via.NOTHING : Via.SESSION,
-                  target,
-                  null);
-          answers.add(
-              String.format(
-                  "%d VIEW %s: parameters from %s = %s",
-                  a.status(),
-                  view.path(),
-                  PAGE_PARAMETERS.get(from),
-                  bad.length() > 40 ? bad.substring(0, 12) + "…" : bad));
-          if (a.status() >= 500) {
-            failures.add(
-                String.format(
-                    "VIEW %s as %s: %s",
-                    target.length() > 200 ? target.substring(0, 200) + "…" : target,
-                    caller.get(),
-                    a.describe()));
-          }
+                  () -> {
+                    Answer a =
+                        send(
+                            view,
+                            caller.get(),
+                            caller.get().isAnonymous() ? Via.NOTHING : Via.SESSION,
+                            target,
+                            null);
+                    String line =
+                        String.format(
+                            "%d VIEW %s: parameters from %s = %s",
+                            a.status(),
+                            view.path(),
+                            first,
+                            bad.length() > 40 ? bad.substring(0, 12) + "…" : bad);
+                    return new Checked(
+                        line,
+                        a.status() >= 500
+                            ? Optional.of(
+                                String.format(
+                                    "VIEW %s as %s: %s",
+                                    target.length() > 200 ? target.substring(0, 200) + "…" : target,
+                                    caller.get(),
+                                    a.describe()))
+                            : Optional.empty());
+                  }));
         }
       }
+    }
+    int viewRequests = viewCalls.size();
+    for (Checked c : eachCallerInOrder(viewCalls)) {
+      answers.add(c.line());
+      c.failure().ifPresent(failures::add);
     }
     LOG.info(
         String.format(
@@ -400,23 +423,74 @@ class EndpointMatrixIT {
     SESSION
   }
 
+  /** One call as the report shows it (null: not shown), and what is wrong with its answer. */
+  private record Checked(String line, Optional<String> failure) {}
+
+  /** A call of the matrix, made with the caller's credentials. */
+  private record Call(MatrixCaller caller, Supplier<Checked> call) {}
+
+  /**
+   * Makes the calls, each caller's in the order given on a thread of its own, and answers their
+   * results in the order given. The callers are apart as people are (a session each, or none), and
+   * calls of several at once keep both of the server's cores busy where one at a time kept one.
+   */
+  private static List<Checked> eachCallerInOrder(List<Call> calls) {
+    Map<MatrixCaller, List<Integer>> byCaller = new EnumMap<>(MatrixCaller.class);
+    for (int i = 0; i < calls.size(); i++) {
+      byCaller.computeIfAbsent(calls.get(i).caller(), c -> new ArrayList<>()).add(i);
+    }
+    Checked[] results = new Checked[calls.size()];
+    ExecutorService callers = Executors.newFixedThreadPool(Math.max(1, byCaller.size()));
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (List<Integer> mine : byCaller.values()) {
+        running.add(
+            callers.submit(
+                () -> {
+                  for (int i : mine) {
+                    results[i] = calls.get(i).call().get();
+                  }
+                }));
+      }
+      for (Future<?> f : running) {
+        f.get();
+      }
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      callers.shutdownNow();
+    }
+    return List.of(results);
+  }
+
   private Optional<String> check(Row row, MatrixCaller caller, Via via) {
+    Checked c = checked(row, caller, via);
+    matrixAnswers.add(c.line());
+    return c.failure();
+  }
+
+  private Checked checked(Row row, MatrixCaller caller, Via via) {
     Expectation expected = row.of(caller);
     boolean inert = expected == Expectation.IN;
     String target = inert ? fixture.values.inert(row.target()) : fixture.values.fill(row.target());
     RequestBody body = inert ? fixture.inertBody(row) : fixture.goodBody(row);
     Answer a = send(row, caller, via, target, body);
-    matrixAnswers.add(
+    String line =
         String.format(
             "%-4s %d %-6s %s as %s via %s",
-            expected.cell, a.status(), row.kind(), target, caller, via.name().toLowerCase()));
+            expected.cell, a.status(), row.kind(), target, caller, via.name().toLowerCase());
     String problem = verdict(row, expected, a);
-    return problem == null
-        ? Optional.empty()
-        : Optional.of(
-            String.format(
-                "%s as %s via %s: %s, got %s",
-                row, caller, via.name().toLowerCase(), problem, a.describe()));
+    return new Checked(
+        line,
+        problem == null
+            ? Optional.empty()
+            : Optional.of(
+                String.format(
+                    "%s as %s via %s: %s, got %s",
+                    row, caller, via.name().toLowerCase(), problem, a.describe())));
   }
 
   /**
@@ -1183,7 +1257,8 @@ class EndpointMatrixIT {
           "POST " + tenantApi + "/applications",
           "{\"code\":\""
               + NON_MEMBER
-              + "\",\"applicantName\":\"Jan Matice\",\"email\":\"matice@example.org\",\"consent\":true,\"language\":\"cs\"}");
+              + "\",\"applicantName\":\"Jan"
+              + " Matice\",\"email\":\"matice@example.org\",\"consent\":true,\"language\":\"cs\"}");
     }
 
     /** A real PNG, so a refused upload is refused for its caller, not its bytes. */

@@ -16,7 +16,6 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The waitlist moves by itself, every step told by mail and checked in GreenMail: a freed place is
  * offered to the first in line only (held until the offer expires), a declined offer passes to the
- * next, an offer nobody answers expires by the scheduled job (this deployment runs it every second;
+ * next, an offer nobody answers expires by the scheduled job (the shared app runs it every second;
  * tests move the deadline into the past instead of waiting 48 hours), and an accepted offer is
  * confirmed with tickets.
  */
@@ -36,7 +35,8 @@ class SeminarWaitlistIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.warWithSettings(Map.of("seminars.poll-seconds", "1"));
+    // The shared app: it runs the seminars' jobs every second (SharedApp).
+    return Deployments.war();
   }
 
   @ArquillianResource URL deployed;

@@ -46,12 +46,12 @@ import org.junit.jupiter.api.Test;
 class BrandingIT {
 
   static final String API = "/api/v1/platform/associations";
-  private static final String BASE_URL = "https://portal.municipia.example";
+  private static final String BASE_URL = Deployments.PLATFORM_ADDRESS;
   private static final String COLOR = "#6b2c91";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.warWithConfig(Map.of("app.base-url", BASE_URL + "/"));
+    return Deployments.warAtPlatformAddress();
   }
 
   @ArquillianResource URL deployed;

@@ -1,6 +1,7 @@
 package eu.municipia.testing;
 
 import jakarta.json.Json;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.StringReader;
@@ -22,6 +23,13 @@ public final class Api {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /**
+   * One reader factory for every answer: {@code Json.createReader} looks the JSON provider up anew
+   * on each call (measured here: 100-800 µs against 2-5 µs), and some tests read ten thousand
+   * answers.
+   */
+  private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
   private final URI base;
   private final Map<String, String> headers;
@@ -157,7 +165,7 @@ public final class Api {
   public record Response(int status, String body, String contentType, HttpResponse<String> raw) {
 
     public JsonStructure json() {
-      return Json.createReader(new StringReader(body)).read();
+      return JSON.createReader(new StringReader(body)).read();
     }
 
     public String header(String name) {

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
  * Where a test class's app runs. A class whose {@code @Deployment(testable = false)} is the built
- * WAR unchanged ({@link Deployments#war()}) gets the {@link SharedApp}: its {@code
- * ArquillianResource URL} fields point there. Every other class (a changed WAR, a test inside the
- * server) gets its own Payara Micro through Arquillian, exactly as before. So a test class is
- * written the same way either way.
+ * WAR unchanged ({@link Deployments#war()}), or a variant of it that several classes share (such as
+ * {@link Deployments#warWithPoolOfTwo()}), gets that {@link SharedApp}: its {@code
+ * ArquillianResource URL} fields point there. Every other class (a WAR changed for it alone, a test
+ * inside the server) gets its own Payara Micro through Arquillian, exactly as before. So a test
+ * class is written the same way either way.
  */
 public class AppDeployment
     implements BeforeAllCallback,
@@ -46,7 +47,7 @@ public class AppDeployment
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     if (shared(context)) {
-      SharedApp.url();
+      SharedApp.url(placement(context));
     } else {
       arquillian.beforeAll(context);
     }
@@ -62,7 +63,7 @@ public class AppDeployment
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
     if (shared(context)) {
-      injectUrl(context.getRequiredTestInstance());
+      injectUrl(context.getRequiredTestInstance(), SharedApp.url(placement(context)));
     } else {
       arquillian.beforeEach(context);
     }
@@ -171,38 +172,62 @@ public class AppDeployment
     return arquillian.resolveParameter(parameter, context);
   }
 
-  /** Decided once per class: is its deployment the unchanged WAR, tested from outside? */
+  /** Starts the class's shared app, if its deployment is one; decided when it runs. */
+  static Runnable sharedAppStart(ExtensionContext context) {
+    return () -> {
+      if (shared(context)) {
+        SharedApp.url(placement(context));
+      }
+    };
+  }
+
+  /** Whether the class's app is a shared one, tested from outside. */
   private static boolean shared(ExtensionContext context) {
+    return placement(context).variant().isPresent();
+  }
+
+  /** Decided once per class: which shared app, if any, runs its deployment. */
+  private static Placement placement(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     return context
         .getRoot()
         .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(testClass, AppDeployment::decide, Boolean.class);
+        .getOrComputeIfAbsent(testClass, AppDeployment::decide, Placement.class);
   }
 
-  private static boolean decide(Class<?> testClass) {
+  private static Placement decide(Class<?> testClass) {
     Optional<Method> deployment =
         Arrays.stream(testClass.getDeclaredMethods())
             .filter(m -> m.isAnnotationPresent(Deployment.class))
             .filter(m -> Modifier.isStatic(m.getModifiers()))
             .findFirst();
     if (deployment.isEmpty() || deployment.get().getAnnotation(Deployment.class).testable()) {
-      return false;
+      return new Placement(Optional.empty(), null);
     }
     try {
       deployment.get().setAccessible(true);
-      return Deployments.isUnchanged((Archive<?>) deployment.get().invoke(null));
+      Archive<?> archive = (Archive<?>) deployment.get().invoke(null);
+      Optional<String> variant = Deployments.sharedAs(archive);
+      // Only a variant's app is made from the archive; the built WAR's is started from its file.
+      boolean built = variant.filter(Deployments.AS_BUILT::equals).isPresent();
+      return new Placement(variant, variant.isEmpty() || built ? null : archive);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Cannot read the deployment of " + testClass, e);
     }
   }
 
-  private static void injectUrl(Object test) throws IllegalAccessException {
+  /**
+   * The shared app's variant ({@link Deployments#sharedAs}) and, for a variant of the built WAR,
+   * the archive it runs; neither for a class's own deployment.
+   */
+  record Placement(Optional<String> variant, Archive<?> archive) {}
+
+  private static void injectUrl(Object test, URL url) throws IllegalAccessException {
     for (Class<?> c = test.getClass(); c != Object.class; c = c.getSuperclass()) {
       for (Field field : c.getDeclaredFields()) {
         if (field.isAnnotationPresent(ArquillianResource.class) && field.getType() == URL.class) {
           field.setAccessible(true);
-          field.set(test, SharedApp.url());
+          field.set(test, url);
         }
       }
     }

@@ -24,6 +24,17 @@ public final class DemoUsers {
   /** Platform admin (Keycloak realm role platform-admin), a member of no association. */
   public static final String PLATFORM_ADMIN = "platforma";
 
+  /** Every demo user above: their logins, Organizations and realm roles are never changed. */
+  static final java.util.Set<String> ALL =
+      java.util.Set.of(
+          SMOPK_ADMIN,
+          SMOPK_OFFICIAL,
+          TWO_ASSOCIATIONS,
+          SMOCR_ADMIN,
+          SMOCR_ANALYST,
+          SMOCR_MEMBER,
+          PLATFORM_ADMIN);
+
   public static final String SMOPK_OFFICIAL_PERSON_ID = "6f1b0c52-5a43-4c36-9a57-0c6f3f0b8a02";
 
   private DemoUsers() {}

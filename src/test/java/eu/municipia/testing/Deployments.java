@@ -16,6 +16,18 @@ public final class Deployments {
       java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
   /**
+   * The changed archives that several classes deploy alike, by the name of their variant; by
+   * identity, because ShrinkWrap archives are equal when their names and paths are, whatever the
+   * content (a map by equality put PublicFormsIT's WAR, a settings jar added, on the variant of
+   * DatabaseFaultsIT, whose WAR has a settings jar added too). Few: one per class that uses one.
+   */
+  private static final java.util.Map<Object, String> SHARED_VARIANTS =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+  /** The variant name of the built WAR as it is, in {@link #sharedAs}. */
+  static final String AS_BUILT = "";
+
+  /**
    * The built WAR. A class that deploys it unchanged and tests from outside shares one running app
    * with the other such classes ({@link AppDeployment}); change it only through the methods here.
    */
@@ -29,14 +41,63 @@ public final class Deployments {
     return archive;
   }
 
-  /** Whether the archive is the built WAR as {@link #war()} gave it. */
-  static boolean isUnchanged(org.jboss.shrinkwrap.api.Archive<?> archive) {
-    return UNCHANGED.contains(archive);
+  /**
+   * Which running app the archive is for, if it is one that several classes share: {@link
+   * #AS_BUILT} for the built WAR as {@link #war()} gave it, else the name of a shared variant made
+   * below; empty for a class's own deployment.
+   */
+  static java.util.Optional<String> sharedAs(org.jboss.shrinkwrap.api.Archive<?> archive) {
+    if (UNCHANGED.contains(archive)) {
+      return java.util.Optional.of(AS_BUILT);
+    }
+    return java.util.Optional.ofNullable(SHARED_VARIANTS.get(archive));
   }
 
   private static WebArchive changed(WebArchive archive) {
     UNCHANGED.remove(archive);
     return archive;
+  }
+
+  /**
+   * Marks a changed WAR as a variant that several classes deploy alike: they share one running app
+   * of it ({@link SharedApp}), which stays up until the test run ends, like the shared app of the
+   * built WAR. Only for variants that more than one class uses.
+   */
+  private static WebArchive shared(String variant, WebArchive archive) {
+    SHARED_VARIANTS.put(archive, variant);
+    return archive;
+  }
+
+  /** The platform's public address (app.base-url) in the tests about absolute links. */
+  public static final String PLATFORM_ADDRESS = "https://portal.municipia.example";
+
+  /**
+   * The built WAR at the platform's configured address {@link #PLATFORM_ADDRESS}: the classes about
+   * absolute links (BrandingIT, LinksIT) share one app of it.
+   */
+  public static WebArchive warAtPlatformAddress() {
+    return shared(
+        "platform-address",
+        warWithConfig(java.util.Map.of("app.base-url", PLATFORM_ADDRESS + "/")));
+  }
+
+  /** The lock timeout of {@link #warWithPoolOfTwo()}'s app (db.lock-timeout-ms). */
+  public static final java.time.Duration POOL_OF_TWO_LOCK_TIMEOUT = java.time.Duration.ofSeconds(5);
+
+  /**
+   * The built WAR with a pool of two connections and a lock timeout of {@link
+   * #POOL_OF_TWO_LOCK_TIMEOUT}: the classes about the pool under load and failure
+   * (DatabaseConnectionsIT, DatabaseFaultsIT) share one app of it. With two connections every
+   * connection serves both associations over and over, and requests that hold the connections
+   * longer than the pool lets the next one wait are easy to make.
+   */
+  public static WebArchive warWithPoolOfTwo() {
+    return shared(
+        "pool-of-two",
+        warWithPoolOf(
+            2,
+            java.util.Map.of(
+                "db.lock-timeout-ms", Long.toString(POOL_OF_TWO_LOCK_TIMEOUT.toMillis()))));
   }
 
   /**

@@ -10,7 +10,8 @@ public class StartTestStack implements BeforeAllCallback {
   public void beforeAll(ExtensionContext context) {
     // Inside Payara (Arquillian in-container tests) the stack is already running outside.
     if (System.getProperty("com.sun.aas.instanceRoot") == null) {
-      TestStack.get();
+      // The class's shared app, if it has one, starts beside Keycloak: it needs only the database.
+      TestStack.get(AppDeployment.sharedAppStart(context));
     }
   }
 }

@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Starts the stack the run command starts (embedded PostgreSQL, Keycloak with the demo realm) once
@@ -17,6 +19,8 @@ import java.util.Comparator;
  * Arquillian, inherits that environment and finds both. Each test run starts from empty data.
  */
 public final class TestStack {
+
+  private static final Logger LOG = Logger.getLogger(TestStack.class.getName());
 
   private static TestStack instance;
 
@@ -34,7 +38,18 @@ public final class TestStack {
   }
 
   /** The running stack, started on first use. */
-  public static synchronized TestStack get() {
+  public static TestStack get() {
+    return get(() -> {});
+  }
+
+  /**
+   * The running stack, started on first use. When this call starts it, {@code onceTheDatabaseIsUp}
+   * runs on a thread of its own as soon as the database is up, while Keycloak starts (the slowest
+   * part, mostly on one core): for work that needs only the database, such as starting the shared
+   * app, whose own lock makes a later caller wait for it. A failure there is logged, not thrown:
+   * whoever needs that work does it again and meets the failure then.
+   */
+  public static synchronized TestStack get(Runnable onceTheDatabaseIsUp) {
     if (instance == null) {
       StackSettings settings =
           new StackSettings(
@@ -46,7 +61,7 @@ public final class TestStack {
               Integer.parseInt(env("SMTP_PORT")));
       TestStack stack = new TestStack(settings);
       try {
-        stack.start();
+        stack.start(onceTheDatabaseIsUp);
       } catch (IOException e) {
         stack.stop();
         throw new UncheckedIOException("The test stack did not start", e);
@@ -79,13 +94,25 @@ public final class TestStack {
     return settings.issuer();
   }
 
-  private void start() throws IOException {
+  private void start(Runnable onceTheDatabaseIsUp) throws IOException {
     Files.createDirectories(settings.home());
     deleteRecursively(settings.home().resolve("postgres"));
     deleteRecursively(settings.home().resolve("keycloak/data"));
     database.start();
-    keycloak.start();
     mail.start();
+    Thread beside =
+        new Thread(
+            () -> {
+              try {
+                onceTheDatabaseIsUp.run();
+              } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Work begun beside the stack's start failed", e);
+              }
+            },
+            "beside-the-stack-start");
+    beside.setDaemon(true);
+    beside.start();
+    keycloak.start();
   }
 
   private void stop() {

@@ -98,6 +98,9 @@ class BrowserUnionIT {
   void theMapColoursTheCountryAndAClickOnAMunicipalityListsTheMembersOfItsDistrict() {
     browser.open("/smocr/").waitFor(By.id("login")).click();
     browser.logInAtKeycloak(SMOCR_ANALYST);
+    // Back in the app, logged in, before going on: a page opened while the login's redirects were
+    // still under way lost to them on a busy machine (the browser ended on the member area).
+    browser.waitFor(By.id("caller-name"));
     browser.open("/smocr/union");
     WebElement map = browser.waitFor(By.id("union-map"));
     new WebDriverWait(browser.driver(), Duration.ofSeconds(60))

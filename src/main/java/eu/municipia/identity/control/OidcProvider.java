@@ -13,7 +13,8 @@ import java.net.MalformedURLException;
 
 /**
  * Keycloak's discovery document and signing keys, fetched on first use (so the app starts while
- * Keycloak is still booting) and kept. Keys are re-fetched when a token names an unknown key id.
+ * Keycloak is still booting) and kept. Keys are re-fetched when a token names an unknown key id, at
+ * most twice in {@code oidc.key-refetch-seconds}.
  */
 @ApplicationScoped
 public class OidcProvider {
@@ -47,7 +48,10 @@ public class OidcProvider {
         if (keys == null) {
           try {
             keys =
-                JWKSourceBuilder.create(metadata().getJWKSetURI().toURL()).retrying(true).build();
+                JWKSourceBuilder.create(metadata().getJWKSetURI().toURL())
+                    .retrying(true)
+                    .rateLimited(settings.keyRefetch().toMillis())
+                    .build();
           } catch (MalformedURLException e) {
             throw new IdentityProviderUnavailableException(settings.issuer(), e);
           }

@@ -25,6 +25,15 @@ public class OidcSettings {
   @ConfigProperty(name = "oidc.audience", defaultValue = "municipia")
   String audience;
 
+  /**
+   * The least time between two fetches of Keycloak's keys that a token with an unknown key id may
+   * cause (Nimbus's default): a stream of forged key ids must not become a stream of requests to
+   * Keycloak, and a rotated key is still fetched within this time.
+   */
+  @Inject
+  @ConfigProperty(name = "oidc.key-refetch-seconds", defaultValue = "30")
+  long keyRefetchSeconds;
+
   public String issuer() {
     return issuer;
   }
@@ -39,5 +48,9 @@ public class OidcSettings {
 
   public String audience() {
     return audience;
+  }
+
+  public java.time.Duration keyRefetch() {
+    return java.time.Duration.ofSeconds(Math.max(1, keyRefetchSeconds));
   }
 }
