@@ -20,8 +20,7 @@ import java.nio.charset.StandardCharsets;
  * (a file upload) is never read here: the container parses it for the servlet of the address the
  * request came to, which has no multipart configuration even on the forward to the view, so its
  * fields could be lost, and Faces would take the post for a first visit. What such a form holds is
- * checked where it is used (the magazine's file refuses a NUL in its text alternative). Pages also
- * go on without Faces' render-kit parameter ({@link WithoutRenderKitParameter}).
+ * checked where it is used (the magazine's file refuses a NUL in its text alternative).
  */
 @WebFilter(
     urlPatterns = "/*",
@@ -34,12 +33,11 @@ public class NulCharacterFilter extends HttpFilter {
     boolean multipart =
         req.getContentType() != null
             && req.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
-    boolean page = !TenantResolver.pathWithinApp(req).startsWith("/api/");
-    if (page && !multipart && holdsNul(req)) {
+    if (!TenantResolver.pathWithinApp(req).startsWith("/api/") && !multipart && holdsNul(req)) {
       res.sendError(HttpServletResponse.SC_BAD_REQUEST);
       return;
     }
-    chain.doFilter(page ? new WithoutRenderKitParameter(req) : req, res);
+    chain.doFilter(req, res);
   }
 
   private static boolean holdsNul(HttpServletRequest req) throws IOException {
