@@ -71,8 +71,7 @@ public class RequestGuard {
    */
   public static void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) {
     try {
-      String raw = request.getRequestURI();
-      if (raw != null && raw.startsWith(request.getContextPath() + "/api/")) {
+      if (apiCall(request)) {
         ProblemWriter.write(
             response,
             Problem.of(
@@ -114,10 +113,15 @@ public class RequestGuard {
     }
   }
 
+  /** An API call, told by its raw path (a refused path is not canonical, so not resolved). */
+  private static boolean apiCall(HttpServletRequest request) {
+    String raw = request.getRequestURI();
+    return raw != null && raw.startsWith(request.getContextPath() + "/api/");
+  }
+
   private static void refuse(HttpServletRequest request, HttpServletResponse response) {
     try {
-      String raw = request.getRequestURI();
-      if (raw != null && raw.startsWith(request.getContextPath() + "/api/")) {
+      if (apiCall(request)) {
         ProblemWriter.write(
             response,
             Problem.of(
