@@ -11,6 +11,7 @@ import java.net.URL;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -78,6 +79,7 @@ class DatabaseFaultsIT {
     } finally {
       TestStack.get().database().start();
     }
+    Instant backAt = Instant.now();
     long back = System.nanoTime();
     Api.Response first = untilNot503(MEMBERS, Duration.ofSeconds(30));
     down = Duration.ofNanos(System.nanoTime() - back);
@@ -89,7 +91,7 @@ class DatabaseFaultsIT {
     assertThat(api.get(DIRECTORY, null).status()).isEqualTo(200);
     assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
     // The shared app of the other classes lost its connections too: it serves again as soon.
-    assertThat(SharedApp.servesAgainWithin(Duration.ofSeconds(30)))
+    assertThat(SharedApp.servesAgainWithin(backAt, Duration.ofSeconds(30)))
         .as("the shared app reads again after the restart")
         .isTrue();
   }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import eu.municipia.testing.Deployments;
 import eu.municipia.testing.MunicipiaIT;
 import eu.municipia.testing.RawHttp;
+import eu.municipia.testing.SharedApp;
 import eu.municipia.testing.TestStack;
 import eu.municipia.testing.Tokens;
 import java.net.Inet4Address;
@@ -18,6 +19,7 @@ import java.net.SocketException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -486,6 +488,7 @@ class WebWallsIT {
     } finally {
       TestStack.get().database().start();
     }
+    Instant back = Instant.now();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     int status = 0;
     while (System.nanoTime() < deadline && status != 200) {
@@ -493,6 +496,11 @@ class WebWallsIT {
       Thread.sleep(250);
     }
     assertThat(status).as("readiness after the database is back").isEqualTo(200);
+    // Every shared app (this class's and the variants beside it) lost its connections: the next
+    // class must not be the one whose request meets a dead one.
+    assertThat(SharedApp.servesAgainWithin(back, Duration.ofSeconds(30)))
+        .as("the shared apps read again after the restart")
+        .isTrue();
   }
 
   private String metrics() {
