@@ -89,7 +89,8 @@ public final class Deployments {
    * #POOL_OF_TWO_LOCK_TIMEOUT}: the classes about the pool under load and failure
    * (DatabaseConnectionsIT, DatabaseFaultsIT) share one app of it. With two connections every
    * connection serves both associations over and over, and requests that hold the connections
-   * longer than the pool lets the next one wait are easy to make.
+   * longer than the pool lets the next one wait are easy to make. The read cache is off: these
+   * classes ask for the member list to make the database work, not to be answered from memory.
    */
   public static WebArchive warWithPoolOfTwo() {
     return shared(
@@ -97,7 +98,10 @@ public final class Deployments {
         warWithPoolOf(
             2,
             java.util.Map.of(
-                "db.lock-timeout-ms", Long.toString(POOL_OF_TWO_LOCK_TIMEOUT.toMillis()))));
+                "db.lock-timeout-ms",
+                Long.toString(POOL_OF_TWO_LOCK_TIMEOUT.toMillis()),
+                "read-cache.entries",
+                "0")));
   }
 
   /**

@@ -1,5 +1,6 @@
 package eu.municipia.membership.boundary;
 
+import eu.municipia.membership.control.KeptMemberReads;
 import eu.municipia.membership.control.MemberDirectory;
 import eu.municipia.platform.control.MapTiles;
 import eu.municipia.tenancy.control.TenantContext;
@@ -17,7 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestScoped
 public class CoveragePage {
 
-  @Inject MemberDirectory directory;
+  @Inject KeptMemberReads directory;
   @Inject MapTiles tiles;
   @Inject TenantContext tenants;
   @Inject HttpServletRequest request;

@@ -1,5 +1,6 @@
 package eu.municipia.membership.boundary;
 
+import eu.municipia.membership.control.KeptMemberReads;
 import eu.municipia.membership.control.MemberDirectory;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 @PermitAll
 public class CoverageResource {
 
-  @Inject MemberDirectory directory;
+  @Inject KeptMemberReads directory;
 
   @GET
   public MemberDirectory.Coverage coverage() {

@@ -1,5 +1,6 @@
 package eu.municipia.membership.boundary;
 
+import eu.municipia.membership.control.KeptMemberReads;
 import eu.municipia.membership.control.MemberDirectory;
 import eu.municipia.platform.boundary.Pager;
 import eu.municipia.platform.entity.Page;
@@ -21,7 +22,7 @@ public class DirectoryPage {
 
   static final int PAGE_SIZE = 25;
 
-  @Inject MemberDirectory directory;
+  @Inject KeptMemberReads directory;
   @Inject HttpServletRequest request;
 
   private Pager<MemberDirectory.Member> pager;

@@ -4,6 +4,7 @@ import eu.municipia.identity.control.BrowserLogin;
 import eu.municipia.identity.control.CurrentCaller;
 import eu.municipia.identity.entity.Caller;
 import eu.municipia.platform.control.Languages;
+import eu.municipia.platform.control.ReadCache;
 import eu.municipia.platform.control.SiteLogos;
 import eu.municipia.platform.control.SiteProfiles;
 import eu.municipia.platform.control.TrustedProxies;
@@ -20,8 +21,10 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,9 +48,11 @@ public class Shell {
   @Inject TrustedProxies proxies;
   @Inject SiteProfiles profiles;
   @Inject SiteLogos logos;
+  @Inject ReadCache cache;
 
   private String language;
   private Branding branding;
+  private final Map<String, Boolean> roles = new HashMap<>();
 
   /** The association's colour and its logo's tag, read once per page. */
   private record Branding(String color, Optional<String> logoTag) {}
@@ -115,7 +120,12 @@ public class Shell {
     }
     if (branding == null) {
       try {
-        branding = new Branding(profiles.current().accentColor(), logos.etag());
+        // Kept under the association's read version (site_profile and site_logo count in it):
+        // every page shows it, and reading it was two transactions on every page.
+        branding =
+            cache.get(
+                new ReadCache.Key(tenant().get().id(), "branding", List.of()),
+                () -> new Branding(profiles.current().accentColor(), logos.etag()));
       } catch (RuntimeException e) {
         // The error page too has the shell: a database that fails it gets the platform's look.
         LOG.log(Level.WARNING, "The association's colour and logo could not be read", e);
@@ -182,7 +192,13 @@ public class Shell {
   }
 
   public boolean hasRole(String role) {
-    return request.isUserInRole(role);
+    // Only a caller that the authentication mechanism let in has roles (it names the caller where
+    // it tells the container); the container's check is asked once per role and request, not for
+    // each of the navigation's conditions.
+    if (caller.find().isEmpty()) {
+      return false;
+    }
+    return roles.computeIfAbsent(role, request::isUserInRole);
   }
 
   /** Ends the session here and at Keycloak, then returns to the association's home page. */
