@@ -76,7 +76,7 @@ public class Shell {
   /**
    * A whole number with the page language's grouping ("188 000"), "" for none: what f:convertNumber
    * with groupingUsed writes, without a converter component on every row of a long table (the
-   * directory's rows were most of its rendering time, JFR).
+   * directory's repeated rows were a third of its rendering time, JFR).
    */
   public String integer(Number value) {
     if (value == null) {
