@@ -1,5 +1,6 @@
 package eu.municipia.platform.boundary;
 
+import eu.municipia.platform.control.Causes;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
@@ -55,12 +56,7 @@ public class ExpiredViews extends ExceptionHandlerFactory {
     }
 
     private static boolean expired(Throwable e) {
-      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-        if (t instanceof ViewExpiredException) {
-          return true;
-        }
-      }
-      return false;
+      return Causes.any(e, ViewExpiredException.class::isInstance);
     }
 
     private static void redirectToTheSamePage(ExternalContext external) {

@@ -1,5 +1,6 @@
 package eu.municipia.platform.boundary;
 
+import eu.municipia.platform.control.Causes;
 import eu.municipia.platform.control.Outages;
 import eu.municipia.platform.control.RequestGuard;
 import eu.municipia.platform.control.RequestMetrics;
@@ -74,15 +75,14 @@ public class WebWall extends HttpFilter {
    * a multipart form past the servlet's limits, or a plain form past the listener's (Grizzly).
    */
   static boolean isFormTooLarge(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      String message = String.valueOf(t.getMessage());
-      if (t.getClass().getSimpleName().contains("SizeLimitExceeded")
-          || message.contains("exceeds the configured maximum")
-          || message.contains("Post too large")) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.any(
+        e,
+        t -> {
+          String message = String.valueOf(t.getMessage());
+          return t.getClass().getSimpleName().contains("SizeLimitExceeded")
+              || message.contains("exceeds the configured maximum")
+              || message.contains("Post too large");
+        });
   }
 
   /** Sees every session that the code behind it creates, and every change of its id. */

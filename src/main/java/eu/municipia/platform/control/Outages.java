@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,19 +40,17 @@ public final class Outages {
 
   /** Whether the failure, or anything that caused it, says the database is out of reach or busy. */
   public static boolean isDatabaseOutage(Throwable failure) {
-    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-      if (t instanceof ResourceException) {
-        // Payara's pool could not hand out a connection in its wait time (exhausted, or none can
-        // be opened): the connector API's exception, under the SQLException it wraps it in.
-        return true;
-      }
-      if (t instanceof SQLException sql) {
-        for (SQLException s = sql; s != null; s = s.getNextException()) {
-          String state = s.getSQLState();
-          if (state != null && (state.startsWith("08") || NOT_NOW.contains(state))) {
-            return true;
-          }
+    // Payara's pool that could not hand out a connection in its wait time (exhausted, or none can
+    // be opened) says so with the connector API's exception, under the SQLException it wraps it in.
+    return Causes.any(failure, t -> t instanceof ResourceException || isNotNow(t));
+  }
+
+  private static boolean isNotNow(Throwable t) {
+    if (t instanceof SQLException sql) {
+      for (SQLException s = sql; s != null; s = s.getNextException()) {
+        String state = s.getSQLState();
+        if (state != null && (state.startsWith("08") || NOT_NOW.contains(state))) {
+          return true;
         }
       }
     }

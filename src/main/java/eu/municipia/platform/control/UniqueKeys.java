@@ -32,11 +32,7 @@ public final class UniqueKeys {
   }
 
   static boolean isUniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.any(
+        e, t -> t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()));
   }
 }
