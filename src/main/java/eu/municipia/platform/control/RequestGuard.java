@@ -26,6 +26,9 @@ public class RequestGuard {
    */
   public static final long MAX_FORM_BYTES = 27_262_976;
 
+  /** The same in MiB, as the refusal says it. */
+  private static final long MAX_FORM_MIB = MAX_FORM_BYTES / (1024 * 1024);
+
   @Inject SecurityHeaders headers;
   @Inject RequestMetrics metrics;
 
@@ -75,10 +78,7 @@ public class RequestGuard {
         ProblemWriter.write(
             response,
             Problem.of(
-                413,
-                "The request is larger than the "
-                    + MAX_FORM_BYTES / (1024 * 1024)
-                    + " MiB a form may be."));
+                413, "The request is larger than the " + MAX_FORM_MIB + " MiB a form may be."));
         return;
       }
       response.setStatus(413);
@@ -89,10 +89,13 @@ public class RequestGuard {
               "<!DOCTYPE html><html lang=\"cs\"><head><meta charset=\"utf-8\">"
                   + "<title>Formulář je příliš velký</title></head><body>"
                   + "<h1>Odeslaný formulář je příliš velký</h1>"
-                  + "<p>Soubory v jednom formuláři mohou mít dohromady nejvýš 26 MiB."
-                  + " Vraťte se zpět a zvolte menší soubor.</p>"
+                  + "<p>Soubory v jednom formuláři mohou mít dohromady nejvýš "
+                  + MAX_FORM_MIB
+                  + " MiB. Vraťte se zpět a zvolte menší soubor.</p>"
                   + "<p lang=\"en\">The form sent is too large: the files of one form may have"
-                  + " at most 26 MiB together. Go back and choose a smaller file.</p>"
+                  + " at most "
+                  + MAX_FORM_MIB
+                  + " MiB together. Go back and choose a smaller file.</p>"
                   + "</body></html>");
     } catch (IOException | IllegalStateException clientGoneOrCommitted) {
       // Nothing more can be said to this client.
