@@ -108,6 +108,59 @@ class KeptReadsIT {
   }
 
   @Test
+  void aKeptPageIsTheSamePageForTheNextAnonymousReaderInHisLanguage() {
+    Api.Response first = api.get("/smopk/directory?q=cila", null);
+    Api.Response again = api.get("/smopk/directory?q=cila", null);
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.contentType()).startsWith("text/html");
+    assertThat(again.body()).as("kept: the same bytes").isEqualTo(first.body());
+    assertThat(again.header("Content-Type")).isEqualTo(first.header("Content-Type"));
+    assertThat(again.header("Content-Security-Policy")).isNotEmpty();
+    assertThat(first.body()).contains("lang=\"cs\"").contains("Čilá");
+    assertThat(first.raw().headers().allValues("Set-Cookie")).isEmpty();
+
+    Api.Response asked = api.get("/smopk/directory?q=cila&lang=en", null);
+    assertThat(asked.body()).contains("lang=\"en\"");
+    assertThat(asked.header("Set-Cookie")).as("the choice is remembered").startsWith("lang=en");
+
+    Api english = api.withHeader("Cookie", "lang=en");
+    for (int i = 0; i < 2; i++) {
+      Api.Response chosen = english.get("/smopk/directory?q=cila", null);
+      assertThat(chosen.body()).contains("lang=\"en\"");
+      assertThat(chosen.raw().headers().allValues("Set-Cookie")).isEmpty();
+    }
+    assertThat(api.get("/smopk/directory?q=cila", null).body())
+        .as("a reader without the cookie still gets Czech")
+        .isEqualTo(first.body());
+    assertThat(api.get("/smopk/directory?q=plze", null).body())
+        .as("another address, another page")
+        .isNotEqualTo(first.body());
+  }
+
+  @Test
+  void aLoggedInPersonIsNeverAnsweredWithTheAnonymousPageNorTheOtherWayRound() throws Exception {
+    String anonymous = api.get("/smopk/coverage", null).body();
+    assertThat(api.get("/smopk/coverage", null).body()).isEqualTo(anonymous);
+    assertThat(anonymous).doesNotContain("logout-button");
+
+    java.net.URI base = Deployments.base(deployed);
+    java.net.http.HttpClient member =
+        eu.municipia.testing.SessionLogin.logIn(
+            base, "/smopk/members", eu.municipia.testing.DemoUsers.SMOPK_OFFICIAL);
+    for (int i = 0; i < 2; i++) {
+      java.net.http.HttpResponse<String> page =
+          member.send(
+              java.net.http.HttpRequest.newBuilder(base.resolve("/smopk/coverage")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).as("the member's own page").contains("logout-button");
+    }
+    assertThat(api.get("/smopk/coverage", null).body())
+        .as("the member's page was not kept for anyone")
+        .isEqualTo(anonymous);
+  }
+
+  @Test
   void twoAssociationsAskingTheSameAreAnsweredEachFromItsOwnRows() {
     for (int round = 0; round < 2; round++) {
       JsonObject smopk = api.get(SEARCH, null).json().asJsonObject();

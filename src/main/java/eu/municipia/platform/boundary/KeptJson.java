@@ -30,7 +30,7 @@ public class KeptJson implements WriterInterceptor {
       context.proceed();
       return;
     }
-    byte[] json = cache.jsonOf(entity);
+    byte[] json = cache.writtenOf(entity);
     if (json != null) {
       context.getOutputStream().write(json);
       return;
@@ -40,7 +40,7 @@ public class KeptJson implements WriterInterceptor {
     context.setOutputStream(copy);
     context.proceed();
     byte[] written = copy.toByteArray();
-    cache.keepJson(entity, written);
+    cache.keepWritten(entity, written);
     out.write(written);
     context.setOutputStream(out);
   }

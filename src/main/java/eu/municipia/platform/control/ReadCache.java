@@ -17,21 +17,22 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers of an association's most read lists (the member directory, the coverage figures) kept in
- * this replica's memory under the association's read version (V116__read_versions.sql): every write
- * to the tables they read changes the version in its own transaction, so an answer kept under the
- * version the database gives now is the answer the database would give. Each request still asks for
- * the version (one small query on a pooled connection, outside any transaction), and saves the
- * rest: the transaction, the tenant binding, the list's queries and, through {@link
- * #jsonOf(Object)}, the JSON. The version is read before the list, so a write that commits in
- * between leaves a newer answer under an older number, which the next request replaces: never an
- * older answer under a newer one.
+ * Answers of an association's most read lists (the member directory, the coverage figures) and its
+ * most read public pages (KeptPages) kept in this replica's memory under the association's read
+ * version (V116__read_versions.sql): every write to the tables they read changes the version in its
+ * own transaction, so an answer kept under the version the database gives now is the answer the
+ * database would give. Each request still asks for the version (one small query on a pooled
+ * connection, outside any transaction, shared by the requests that came while the one before was
+ * out: {@link SharedQuestions}), and saves the rest: the transaction, the tenant binding, the
+ * list's queries and, through {@link #writtenOf(Object)}, the JSON (or the page's HTML). The
+ * version is read before the list, so a write that commits in between leaves a newer answer under
+ * an older number, which the next request replaces: never an older answer under a newer one.
  *
  * <p>The key names the association and every parameter of the read, so that two callers share an
  * answer only where the read would have given both the same (the callers' rights are checked
  * before: what a caller may ask is decided by the resource, not here). Bounded: at most {@code
  * read-cache.entries} answers (1,000 by default; 0 turns the cache off) and {@code
- * read-cache.json-bytes} of JSON (16 MiB), the least recently used going first.
+ * read-cache.json-bytes} of written JSON and HTML (16 MiB), the least recently used going first.
  */
 @ApplicationScoped
 public class ReadCache {
@@ -43,7 +44,7 @@ public class ReadCache {
     }
   }
 
-  /** A kept answer and, once it has been written, its JSON. */
+  /** A kept answer and, once it has been written, its bytes (JSON or HTML). */
   private static final class Entry {
     final long version;
     final Object value;
@@ -66,13 +67,13 @@ public class ReadCache {
   @ConfigProperty(name = "read-cache.json-bytes", defaultValue = "16777216")
   long jsonCapacity;
 
-  /** The bytes of the JSON kept, guarded by {@link #entries}. */
+  /** The bytes of the JSON and HTML kept, guarded by {@link #entries}. */
   private long jsonBytes;
 
   /** By key, least recently used first; guarded by itself, as is {@link #byValue}. */
   private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
 
-  /** The same entries by the identity of their answer, for the JSON writer. */
+  /** The same entries by the identity of their answer, for the writers. */
   private final Map<Object, Entry> byValue = new IdentityHashMap<>();
 
   /**
@@ -127,16 +128,16 @@ public class ReadCache {
     }
   }
 
-  /** The JSON written for this kept answer before, or null (not kept, or not written yet). */
-  public byte[] jsonOf(Object value) {
+  /** The bytes written for this kept answer before, or null (not kept, or not written yet). */
+  public byte[] writtenOf(Object value) {
     synchronized (entries) {
       Entry kept = byValue.get(value);
       return kept == null ? null : kept.json;
     }
   }
 
-  /** Keeps the JSON written for a kept answer, so that the next request writes these bytes. */
-  public void keepJson(Object value, byte[] json) {
+  /** Keeps the bytes written for a kept answer, so that the next request writes these bytes. */
+  public void keepWritten(Object value, byte[] json) {
     synchronized (entries) {
       Entry kept = byValue.get(value);
       if (kept != null && kept.json == null) {
@@ -154,14 +155,21 @@ public class ReadCache {
     }
   }
 
-  /** Whether this is an answer kept here (so its JSON is worth keeping). */
+  /** Whether this is an answer kept here (so its bytes are worth keeping). */
   public boolean isKept(Object value) {
     synchronized (entries) {
       return byValue.containsKey(value);
     }
   }
 
+  /** Requests that want the same association's version at once share one question. */
+  private final SharedQuestions<String> versions = new SharedQuestions<>(this::askVersion);
+
   private long versionOf(String tenant) {
+    return versions.get(tenant);
+  }
+
+  private long askVersion(String tenant) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT read_version(?)")) {
       ps.setString(1, tenant);

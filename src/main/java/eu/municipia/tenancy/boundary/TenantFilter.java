@@ -1,6 +1,7 @@
 package eu.municipia.tenancy.boundary;
 
 import eu.municipia.identity.control.PageAccess;
+import eu.municipia.platform.boundary.KeptPages;
 import eu.municipia.platform.control.ProblemWriter;
 import eu.municipia.platform.entity.Problem;
 import eu.municipia.tenancy.control.TenantResolution;
@@ -37,6 +38,7 @@ public class TenantFilter extends HttpFilter {
   private static final Pattern PAGE_PATH = Pattern.compile("(/[a-z0-9-]+)*/?");
 
   @Inject TenantResolver resolver;
+  @Inject KeptPages keptPages;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -118,6 +120,11 @@ public class TenantFilter extends HttpFilter {
           req.getUserPrincipal() == null
               ? HttpServletResponse.SC_UNAUTHORIZED
               : HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    if (keptPages.applies(req, within)) {
+      keptPages.forward(
+          req, res, resolution.tenant().get(), within, resolution.urlPrefix(), view.get());
       return;
     }
     req.getRequestDispatcher(view.get()).forward(req, res);

@@ -74,14 +74,14 @@ class ReadCacheTest {
   void keptJsonCountsAgainstItsBoundAndGoesWithItsAnswer() {
     String first = cache.get(key("smopk", 1), 1, reading(new String("first")));
     String second = cache.get(key("smopk", 2), 1, reading(new String("second")));
-    cache.keepJson(first, new byte[60]);
-    assertThat(cache.jsonOf(first)).hasSize(60);
+    cache.keepWritten(first, new byte[60]);
+    assertThat(cache.writtenOf(first)).hasSize(60);
     assertThat(cache.isKept(first)).isTrue();
 
-    cache.keepJson(second, new byte[60]); // 120 bytes over the bound of 100: the eldest goes
+    cache.keepWritten(second, new byte[60]); // 120 bytes over the bound of 100: the eldest goes
     assertThat(cache.isKept(first)).isFalse();
-    assertThat(cache.jsonOf(first)).isNull();
-    assertThat(cache.jsonOf(second)).hasSize(60);
+    assertThat(cache.writtenOf(first)).isNull();
+    assertThat(cache.writtenOf(second)).hasSize(60);
     assertThat(cache.isKept("not kept")).isFalse();
   }
 
