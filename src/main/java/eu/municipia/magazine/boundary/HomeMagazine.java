@@ -22,6 +22,7 @@ public class HomeMagazine {
   @Inject HttpServletRequest request;
 
   private List<Archive.Item> latest;
+  private Optional<Issue> currentIssue;
 
   public List<Archive.Item> getLatest() {
     if (latest == null) {
@@ -31,7 +32,11 @@ public class HomeMagazine {
     return latest;
   }
 
+  /** Read once per page: the page asks for it six times (it read every issue each time). */
   public Optional<Issue> getCurrentIssue() {
-    return issues.published().stream().findFirst();
+    if (currentIssue == null) {
+      currentIssue = issues.latestPublished();
+    }
+    return currentIssue;
   }
 }

@@ -53,6 +53,14 @@ public class Issues {
     return em.createNamedQuery(Issue.PUBLISHED, Issue.class).getResultList();
   }
 
+  /** The newest published issue, if any (one row, not the whole list of them). */
+  public Optional<Issue> latestPublished() {
+    return em.createNamedQuery(Issue.PUBLISHED, Issue.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
   public Optional<Issue> find(Issue.Number number) {
     return em.createNamedQuery(Issue.BY_NUMBER, Issue.class)
         .setParameter("year", number.year())
